@@ -1,0 +1,90 @@
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.pipeline import PipelineError, process
+from articles.store import PersonIndex, store
+from entities.curated import knowledge_with_curation
+from entities.reference import sync_reference
+
+SUFFIXES = {".txt", ".html", ".htm", ""}
+
+
+def document_paths(paths: list[str]) -> list[Path]:
+    """Files named, and the documents inside folders named, in a stable order."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.is_file() and p.suffix in SUFFIXES))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise CommandError(f"{raw}: no such file or folder")
+    return found
+
+
+class Command(BaseCommand):
+    help = "Parse news documents (text or HTML) and store their articles, people, events and quotes."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="Documents, or folders of documents.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Parse only; touch no database."
+        )
+        parser.add_argument("--format", choices=["text", "json"], default="text")
+        parser.add_argument(
+            "--replace", action="store_true",
+            help="Re-extract documents already stored (curated values are kept).",
+        )
+
+    def handle(self, *args, paths, dry_run, format, replace, **options):
+        documents = document_paths(paths)
+        if dry_run:
+            from articles.pipeline.knowledge import default_knowledge
+
+            knowledge = default_knowledge()
+        else:
+            knowledge = knowledge_with_curation()
+            sync_reference(knowledge)
+        index = None if dry_run else PersonIndex()
+        counts = {"created": 0, "updated": 0, "skipped": 0, "failed": 0}
+        for path in documents:
+            try:
+                data = path.read_bytes()
+                if len(data) > settings.INGEST_MAX_BYTES:
+                    raise PipelineError(
+                        f"file is {len(data):,} bytes, over the {settings.INGEST_MAX_BYTES:,}-byte cap"
+                    )
+                result = process(path.name, data, knowledge)
+            except (PipelineError, OSError) as error:
+                counts["failed"] += 1
+                self.stderr.write(self.style.ERROR(f"{path.name}: {_one_line(error)}"))
+                continue
+            if dry_run:
+                if format == "json":
+                    self.stdout.write(json.dumps(result.to_json(), ensure_ascii=False))
+                else:
+                    self.stdout.write(
+                        f"{path.name}: {result.meta.title!r} — {len(result.people)} people, "
+                        f"{len(result.quotes)} quotes, {len(result.events)} events"
+                    )
+                continue
+            outcome = store(result, index=index, replace=replace)
+            counts[outcome.status] += 1
+            if options["verbosity"] >= 2 or outcome.status != "skipped":
+                self.stdout.write(f"{outcome.status}: {path.name} — {outcome.article.title}")
+            for warning in result.warnings:
+                self.stdout.write(self.style.WARNING(f"{path.name}: {warning}"))
+        if not (dry_run and format == "json"):
+            summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+            style = self.style.ERROR if counts["failed"] else self.style.SUCCESS
+            self.stdout.write(style(summary))
+        if counts["failed"]:
+            raise CommandError(f"{counts['failed']} of {len(documents)} documents failed")
+
+
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split()) or error.__class__.__name__

@@ -1,0 +1,52 @@
+"""The document pipeline: bytes of a news page in, a typed ``ArticleResult`` out.
+
+Plain Python with no ORM import. Stages, one module each: reading, cleaning, metadata, names,
+quotes, dates, events. Commands and views call ``process``; the pipeline never calls them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from . import cleaning, dates, events, metadata, names, quotes, reading
+from .errors import PipelineError
+from .knowledge import Knowledge, default_knowledge
+from .result import ArticleResult, Precision
+
+__all__ = ["ArticleResult", "Knowledge", "PipelineError", "process"]
+
+
+def process(source: str, data: bytes, knowledge: Knowledge | None = None) -> ArticleResult:
+    """Run every stage on one document. Raises ``PipelineError`` with a one-line reason."""
+    knowledge = knowledge or default_knowledge()
+    raw = reading.read(source, data)
+    cleaned = cleaning.clean(raw)
+    if not cleaned.body.strip():
+        raise PipelineError(f"{source}: no article text found")
+    meta = metadata.extract(raw, cleaned, knowledge)
+    warnings: list[str] = []
+    if meta.published is None or meta.published.precision is not Precision.DAY:
+        inferred = dates.infer_publication(cleaned.body, meta, knowledge)
+        if inferred.date and (meta.published is None or inferred.is_finer_than(meta.published)):
+            meta.published, meta.published_basis = inferred.date, inferred.basis
+            meta.published_reason = inferred.reason
+    if meta.published is None:
+        warnings.append("no publication date found")
+    found = names.find_names(cleaned.body, meta, knowledge)
+    found_quotes = quotes.find_quotes(cleaned.body, found, knowledge)
+    found_events = events.find_events(cleaned.body, meta, found, knowledge)
+    events.link_quotes(cleaned.body, found_quotes, found_events, meta)
+    if not found_quotes:
+        warnings.append("no quotes found")
+    return ArticleResult(
+        source=source,
+        content_hash=hashlib.sha256(data).hexdigest(),
+        meta=meta,
+        body=cleaned.body,
+        people=found.people,
+        countries=found.countries,
+        organizations=found.organizations,
+        quotes=found_quotes,
+        events=found_events,
+        warnings=warnings,
+    )
