@@ -17,7 +17,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ("publisher", "published_basis")
     search_fields = ("title", "body")
     date_hierarchy = "published"
-    readonly_fields = ("content_hash", "source_file", "body", "ingested_at")
+    readonly_fields = ("content_hash", "source_file", "body")
     inlines = [QuoteInline]
 
 

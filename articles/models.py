@@ -1,11 +1,28 @@
 """Articles and what was extracted from them, each fact tied to its evidence span."""
 
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
-from entities.models import Country, Event, Organization, Person, Precision, display_date
+from entities.models import (
+    Country,
+    Event,
+    Organization,
+    Person,
+    Precision,
+    display_date,
+    row_count,
+)
 
 
 class DateBasis(models.TextChoices):
@@ -21,10 +38,55 @@ class SpeakerKind(models.TextChoices):
     ORGANIZATION = "organization", "Organisation"
 
 
+MENTION_FIELD = {Person: "person", Country: "country", Organization: "organization", Event: "event"}
+
+
 class ArticleQuerySet(models.QuerySet):
     def mentioning(self, actor):
         field = {Person: "person", Country: "country", Organization: "organization", Event: "event"}
         return self.filter(**{f"mentions__{field[type(actor)]}": actor}).distinct()
+
+    def with_actors(self, actors: list, match_all: bool = False):
+        """Articles that mention any (or all) of ``actors``; no join, so no duplicates."""
+        if not actors:
+            return self
+        conditions = [
+            Q(pk__in=Mention.objects.filter(**{MENTION_FIELD[type(a)]: a}).values("article_id"))
+            for a in actors
+        ]
+        if match_all:
+            return self.filter(*conditions)
+        combined = Q()
+        for condition in conditions:
+            combined |= condition
+        return self.filter(combined)
+
+    def about_summit(self, summit: Event):
+        """Articles that mention the summit or one of its side events."""
+        family = Q(event=summit) | Q(event__parent=summit)
+        return self.filter(pk__in=Mention.objects.filter(family).values("article_id"))
+
+    def published_between(self, start: dt.date | None = None, end: dt.date | None = None):
+        qs = self
+        if start:
+            qs = qs.filter(published__gte=start)
+        if end:
+            qs = qs.filter(published__lte=end)
+        return qs
+
+    def matching_text(self, text: str):
+        return self.filter(Q(title__icontains=text) | Q(subtitle__icontains=text))
+
+    def publishers(self) -> list[str]:
+        rows = self.exclude(publisher="").order_by("publisher").values_list("publisher", flat=True)
+        return list(rows.distinct())
+
+    def for_listing(self):
+        """Rows for lists: no body, a quote count."""
+        outer = models.OuterRef("pk")
+        return self.defer("body").annotate(
+            quote_count=row_count(Quote.objects.filter(article=outer))
+        )
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -51,7 +113,6 @@ class Article(models.Model):
         max_length=64, help_text="SHA-256 of the source document's bytes."
     )
     url = models.URLField(max_length=1000, blank=True)
-    ingested_at = models.DateTimeField(auto_now_add=True)
 
     objects = ArticleManager()
 
@@ -66,15 +127,59 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    def natural_key(self):
-        return (self.content_hash,)
-
     def get_absolute_url(self):
         return reverse("articles:article", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.content_hash,)
 
     @property
     def published_display(self) -> str:
         return display_date(self.published, self.published_precision)
+
+    @property
+    def month_key(self) -> tuple[int, int] | None:
+        if self.published is None:
+            return None
+        month = 0 if self.published_precision == Precision.YEAR else self.published.month
+        return (self.published.year, month)
+
+    def highlighted_body(self) -> SafeString:
+        """The body as paragraphs, each quote in a ``<mark id="quote-<pk>">`` followed by a link
+        to its permalink, and the first mention of each person, country and organisation
+        linked. Uses prefetched ``quotes`` and ``mentions``; every bit of text is escaped."""
+        quotes = [
+            Highlight(
+                q.start,
+                q.end,
+                q.get_absolute_url(),
+                "quote",
+                f"quote-{q.pk}",
+                f"Evidence for the quote by {q.speaker_display}",
+            )
+            for q in self.quotes.all()
+        ]
+        links = [
+            Highlight(m.first_start, m.first_end, m.target.get_absolute_url(), f"mention {m.kind}")
+            for m in self.mentions.all()
+            if m.kind != MentionKind.EVENT  # an event's evidence is a whole sentence
+        ]
+        return highlight(self.body, quotes, links)
+
+    def export_row(self) -> dict:
+        return {
+            "title": self.title,
+            "slug": self.slug,
+            "publisher": self.publisher,
+            "authors": "; ".join(self.authors),
+            "published": self.published.isoformat() if self.published else "",
+            "published_precision": self.published_precision,
+            "published_display": self.published_display,
+            "dateline": self.dateline,
+            "quotes": getattr(self, "quote_count", None),
+            "source_url": self.url,
+            "url": self.get_absolute_url(),
+        }
 
 
 class RoleManager(models.Manager):
@@ -111,12 +216,68 @@ class Role(models.Model):
     natural_key.dependencies = ["entities.person", "articles.article"]
 
 
+SPEAKER_FIELD = {
+    Person: "speaker",
+    Country: "speaker__country",
+    Organization: "speaker__organization",
+}
+
+
 class QuoteQuerySet(models.QuerySet):
     def by(self, person):
         return self.filter(speaker=person)
 
     def with_context(self):
         return self.select_related("article", "speaker", "speaker__country", "event")
+
+    def for_cards(self):
+        """What an evidence card shows: speaker, article (with body, for the sentence around
+        the quote), event, and the date used for ordering (``when``)."""
+        return self.select_related(
+            "article", "speaker", "speaker__country", "speaker__organization", "event"
+        ).with_date()
+
+    def with_date(self):
+        """``when``: the day it was said, or else the article's publication date."""
+        return self.annotate(when=Coalesce("said_on", "article__published"))
+
+    def by_actors(self, actors: list, match_all: bool = False):
+        """Quotes whose speaker is, or belongs to, any (or all) of ``actors``."""
+        if not actors:
+            return self
+        conditions = [Q(**{SPEAKER_FIELD[type(a)]: a}) for a in actors]
+        if match_all:
+            return self.filter(*conditions)
+        combined = Q()
+        for condition in conditions:
+            combined |= condition
+        return self.filter(combined)
+
+    def at_summit(self, summit: Event):
+        """Quotes said at the summit or at one of its side events."""
+        return self.filter(Q(event=summit) | Q(event__parent=summit))
+
+    def said_between(self, start: dt.date | None = None, end: dt.date | None = None):
+        """Said in the range, or — when the day it was said is unknown — published in it."""
+        qs = self
+        if start:
+            qs = qs.filter(
+                Q(said_on__gte=start) | Q(said_on__isnull=True, article__published__gte=start)
+            )
+        if end:
+            qs = qs.filter(
+                Q(said_on__lte=end) | Q(said_on__isnull=True, article__published__lte=end)
+            )
+        return qs
+
+    def naming_any(self, names: list[str]):
+        """Quotes whose words contain one of ``names``."""
+        if not names:
+            return self.none()
+        combined = Q()
+        for name in names:
+            combined |= Q(text__icontains=name)
+        return self.filter(combined)
 
 
 class QuoteManager(models.Manager.from_queryset(QuoteQuerySet)):
@@ -132,7 +293,9 @@ class Quote(models.Model):
     speaker = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
     )
-    speaker_label = models.CharField(max_length=300, blank=True, help_text="The speaker as written.")
+    speaker_label = models.CharField(
+        max_length=300, blank=True, help_text="The speaker as written."
+    )
     speaker_kind = models.CharField(
         max_length=20, choices=SpeakerKind.choices, default=SpeakerKind.PERSON
     )
@@ -163,13 +326,13 @@ class Quote(models.Model):
     def __str__(self):
         return f"“{self.text[:60]}” — {self.speaker_display}"
 
+    def get_absolute_url(self):
+        return reverse("articles:quote", kwargs={"pk": self.pk})
+
     def natural_key(self):
         return (self.article.content_hash, self.start, self.end)
 
     natural_key.dependencies = ["articles.article"]
-
-    def get_absolute_url(self):
-        return reverse("articles:quote", kwargs={"pk": self.pk})
 
     def clean(self):
         if self.article_id and self.end > len(self.article.body):
@@ -188,6 +351,66 @@ class Quote(models.Model):
         start = max(body.rfind("\n", 0, self.start) + 1, 0)
         end = body.find("\n", self.end)
         return body[start : end if end != -1 else len(body)]
+
+    @property
+    def context(self) -> tuple[str, str, str]:
+        """The paragraph around the quote as (before, quote, after), each side cut to a few
+        words so a card stays short."""
+        body = self.article.body
+        start = max(body.rfind("\n", 0, self.start) + 1, 0)
+        end = body.find("\n", self.end)
+        end = len(body) if end == -1 else end
+        before, after = body[start : self.start], body[self.end : end]
+        if len(before) > CONTEXT_CHARS:
+            before = "…" + before[-CONTEXT_CHARS:].split(" ", 1)[-1]
+        if len(after) > CONTEXT_CHARS:
+            after = after[:CONTEXT_CHARS].rsplit(" ", 1)[0] + "…"
+        return before, body[self.start : self.end], after
+
+    @property
+    def date_display(self) -> str:
+        """When it was said, or the article's date, labelled as such."""
+        if self.said_on:
+            return display_date(self.said_on, self.said_on_precision)
+        if self.article.published:
+            return f"{self.article.published_display} (article date)"
+        return "date unknown"
+
+    @property
+    def month_key(self) -> tuple[int, int] | None:
+        if self.said_on:
+            day, precision = self.said_on, self.said_on_precision
+        else:
+            day, precision = self.article.published, self.article.published_precision
+        if day is None:
+            return None
+        return (day.year, 0 if precision == Precision.YEAR else day.month)
+
+    def export_row(self) -> dict:
+        speaker = self.speaker
+        return {
+            "id": self.pk,
+            "text": self.text,
+            "speaker": self.speaker_display,
+            "speaker_slug": speaker.slug if speaker else "",
+            "speaker_label": self.speaker_label,
+            "speaker_kind": self.get_speaker_kind_display(),
+            "role": self.role,
+            "speaker_country": speaker.country.name if speaker and speaker.country_id else "",
+            "said_on": self.said_on.isoformat() if self.said_on else "",
+            "said_on_precision": self.said_on_precision if self.said_on else "",
+            "date": self.date_display,
+            "event": self.event.name if self.event_id else "",
+            "article": self.article.title,
+            "publisher": self.article.publisher,
+            "article_published": self.article.published.isoformat()
+            if self.article.published
+            else "",
+            "confidence": round(self.confidence, 2),
+            "verified": self.verified,
+            "url": self.get_absolute_url(),
+            "article_url": f"{self.article.get_absolute_url()}#quote-{self.pk}",
+        }
 
 
 class MentionKind(models.TextChoices):
@@ -236,14 +459,34 @@ class Mention(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(kind="person", person__isnull=False, country__isnull=True,
-                      organization__isnull=True, event__isnull=True)
-                    | Q(kind="country", person__isnull=True, country__isnull=False,
-                        organization__isnull=True, event__isnull=True)
-                    | Q(kind="organization", person__isnull=True, country__isnull=True,
-                        organization__isnull=False, event__isnull=True)
-                    | Q(kind="event", person__isnull=True, country__isnull=True,
-                        organization__isnull=True, event__isnull=False)
+                    Q(
+                        kind="person",
+                        person__isnull=False,
+                        country__isnull=True,
+                        organization__isnull=True,
+                        event__isnull=True,
+                    )
+                    | Q(
+                        kind="country",
+                        person__isnull=True,
+                        country__isnull=False,
+                        organization__isnull=True,
+                        event__isnull=True,
+                    )
+                    | Q(
+                        kind="organization",
+                        person__isnull=True,
+                        country__isnull=True,
+                        organization__isnull=False,
+                        event__isnull=True,
+                    )
+                    | Q(
+                        kind="event",
+                        person__isnull=True,
+                        country__isnull=True,
+                        organization__isnull=True,
+                        event__isnull=False,
+                    )
                 ),
                 name="mention_exactly_one_target",
             ),
@@ -268,7 +511,10 @@ class Mention(models.Model):
         return (self.article.content_hash, self.kind, self.target_key)
 
     natural_key.dependencies = [
-        "articles.article", "entities.person", "entities.country", "entities.organization",
+        "articles.article",
+        "entities.person",
+        "entities.country",
+        "entities.organization",
         "entities.event",
     ]
 
@@ -285,3 +531,122 @@ class Mention(models.Model):
         if self.organization_id:
             return self.organization.code
         return self.event.slug
+
+
+CONTEXT_CHARS = 220
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A span of the body to wrap: a quote (``<mark>``) or a link to an actor (``<a>``)."""
+
+    start: int
+    end: int
+    href: str
+    css: str
+    dom_id: str = ""
+    label: str = ""  # what a quote's permalink says to a screen reader
+
+
+def _non_overlapping(spans: list[Highlight], limit: int, fits=lambda span: True) -> list:
+    kept: list[Highlight] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        fresh = not kept or span.start >= kept[-1].end
+        if 0 <= span.start < span.end <= limit and fresh and fits(span):
+            kept.append(span)
+    return kept
+
+
+def highlight(body: str, quotes: list[Highlight], links: list[Highlight]) -> SafeString:
+    """Paragraphs of ``body`` with quote marks and links; links may sit inside a quote but
+    never straddle its edge, and overlapping spans are dropped rather than mis-nested."""
+    quotes = _non_overlapping(quotes, len(body))
+
+    def inside_or_outside(link: Highlight) -> bool:
+        def straddles(q: Highlight) -> bool:
+            overlaps = q.start < link.end and link.start < q.end
+            return overlaps and not q.start <= link.start < link.end <= q.end
+
+        return not any(straddles(q) for q in quotes)
+
+    links = _non_overlapping(links, len(body), inside_or_outside)
+    cuts = sorted({0, len(body), *(p for s in quotes + links for p in (s.start, s.end))})
+    html: list[str] = []
+    opened: set[str] = set()
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        quote = next((q for q in quotes if q.start <= start and end <= q.end), None)
+        link = next((k for k in links if k.start <= start and end <= k.end), None)
+        for number, part in enumerate(PARAGRAPH_BREAK.split(body[start:end])):
+            if number:
+                html.append("</p>\n<p>")
+            if part:
+                html.append(_wrap(part, quote, link, opened))
+        if quote and end == quote.end:
+            html.append(
+                format_html(
+                    '<a class="quote-ref" href="{}" aria-label="{}">¶</a>',
+                    quote.href,
+                    quote.label or "Quote permalink",
+                )
+            )
+    text = "<p>" + "".join(html).strip() + "</p>"
+    return mark_safe(text.replace("<p></p>", "").replace("<p>\n", "<p>"))
+
+
+def _wrap(text: str, quote: Highlight | None, link: Highlight | None, opened: set[str]) -> str:
+    inner = escape(text).replace("\n", "<br>")
+    if link:
+        inner = format_html('<a class="{}" href="{}">{}</a>', link.css, link.href, mark_safe(inner))
+    if quote:
+        # The id goes on the first piece only: a quote broken by a link or paragraph is several.
+        dom_id = "" if quote.dom_id in opened else quote.dom_id
+        opened.add(quote.dom_id)
+        id_attr = format_html(' id="{}"', dom_id) if dom_id else ""
+        inner = format_html('<mark class="quote"{}>{}</mark>', id_attr, mark_safe(inner))
+    return inner
+
+
+@dataclass(frozen=True)
+class CoMention:
+    """An actor named in the same articles as another, and in how many of them."""
+
+    kind: str
+    name: str
+    url: str
+    articles: int
+
+
+def co_mentioned(actor, limit: int = 12) -> list[CoMention]:
+    """People, countries and organisations most often mentioned alongside ``actor`` (one query)."""
+    field = MENTION_FIELD[type(actor)]
+    articles = Mention.objects.filter(**{field: actor}).values("article_id")
+    rows = (
+        Mention.objects.filter(article_id__in=articles)
+        .exclude(kind=MentionKind.EVENT)
+        .exclude(**{field: actor})
+        .values(
+            "kind",
+            "person__name",
+            "person__slug",
+            "country__name",
+            "country__code",
+            "organization__name",
+            "organization__slug",
+        )
+        .annotate(n=models.Count("article_id", distinct=True))
+        .order_by("-n", "kind", "person__name", "country__name", "organization__name")[:limit]
+    )
+    return [_co_mention(row) for row in rows]
+
+
+def _co_mention(row: dict) -> CoMention:
+    kind = row["kind"]
+    if kind == MentionKind.PERSON:
+        name, url = row["person__name"], reverse("entities:person", args=[row["person__slug"]])
+    elif kind == MentionKind.COUNTRY:
+        name, url = row["country__name"], reverse("entities:country", args=[row["country__code"]])
+    else:
+        name = row["organization__name"]
+        url = reverse("entities:organization", args=[row["organization__slug"]])
+    return CoMention(kind, name, url, row["n"])

@@ -21,7 +21,9 @@ from .pipeline.result import ActorKind, ArticleResult, EventResult, FuzzyDate, P
 def name_key(name: str) -> str:
     """Spelling-insensitive key for a name: case, diacritics, hyphens and word order folded."""
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    tokens = "".join(ch if ch.isalnum() or ch == "'" else " " for ch in folded).replace("'", "").split()
+    tokens = (
+        "".join(ch if ch.isalnum() or ch == "'" else " " for ch in folded).replace("'", "").split()
+    )
     return " ".join(sorted(tokens))
 
 
@@ -55,7 +57,9 @@ class Outcome:
     article: Article
 
 
-def store(result: ArticleResult, index: PersonIndex | None = None, replace: bool = False) -> Outcome:
+def store(
+    result: ArticleResult, index: PersonIndex | None = None, replace: bool = False
+) -> Outcome:
     index = index or PersonIndex()
     with transaction.atomic():
         article = Article.objects.filter(content_hash=result.content_hash).first()
@@ -69,8 +73,9 @@ def store(result: ArticleResult, index: PersonIndex | None = None, replace: bool
         }
         people = {p.name: _write_person(p, countries, organizations, index) for p in result.people}
         _write_roles(result, article, people, countries, organizations)
-        events = {e.key: _write_event(e, result, people, countries, organizations)
-                  for e in result.events}
+        events = {
+            e.key: _write_event(e, result, people, countries, organizations) for e in result.events
+        }
         _write_mentions(result, article, people, countries, organizations, events)
         _write_quotes(result, article, people, events)
     return Outcome(status, article)
@@ -191,12 +196,23 @@ def _write_event(e: EventResult, result, people, countries, organizations) -> Ev
             parent=Event.objects.filter(slug=e.parent).first() if e.parent else None,
             date_reason=e.date_reason[:300],
         )
-    event.people.add(*[people[a.key] for a in e.participants if a.kind is ActorKind.PERSON
-                       and a.key in people])
-    event.countries.add(*[countries[a.key] for a in e.participants
-                          if a.kind is ActorKind.COUNTRY and a.key in countries])
-    event.organizations.add(*[organizations[a.key] for a in e.participants
-                              if a.kind is ActorKind.ORGANIZATION and a.key in organizations])
+    event.people.add(
+        *[people[a.key] for a in e.participants if a.kind is ActorKind.PERSON and a.key in people]
+    )
+    event.countries.add(
+        *[
+            countries[a.key]
+            for a in e.participants
+            if a.kind is ActorKind.COUNTRY and a.key in countries
+        ]
+    )
+    event.organizations.add(
+        *[
+            organizations[a.key]
+            for a in e.participants
+            if a.kind is ActorKind.ORGANIZATION and a.key in organizations
+        ]
+    )
     return event
 
 
@@ -206,8 +222,16 @@ def _write_mentions(result, article, people, countries, organizations, events) -
     def add(kind, spans, **target):
         if spans:
             first = min(spans)
-            mentions.append(Mention(article=article, kind=kind, first_start=first.start,
-                                    first_end=first.end, count=len(spans), **target))
+            mentions.append(
+                Mention(
+                    article=article,
+                    kind=kind,
+                    first_start=first.start,
+                    first_end=first.end,
+                    count=len(spans),
+                    **target,
+                )
+            )
 
     merged: dict[int, list] = {}
     for p in result.people:  # two results may land on one person (name variants)

@@ -32,4 +32,11 @@ class EventAdmin(admin.ModelAdmin):
     list_select_related = ("parent",)
     search_fields = ("name", "slug")
     date_hierarchy = "start_date"
-    autocomplete_fields = ("host_country", "organization", "parent", "people", "countries", "organizations")
+    autocomplete_fields = (
+        "host_country",
+        "organization",
+        "parent",
+        "people",
+        "countries",
+        "organizations",
+    )

@@ -18,8 +18,12 @@ def knowledge_with_curation() -> Knowledge:
             PersonInfo(
                 name=person.name,
                 slug=person.slug,
-                aliases=tuple(sorted(set(person.aliases) | set(reference.aliases if reference else ()))),
-                country=affiliation.code if affiliation else (reference.country if reference else None),
+                aliases=tuple(
+                    sorted(set(person.aliases) | set(reference.aliases if reference else ()))
+                ),
+                country=affiliation.code
+                if affiliation
+                else (reference.country if reference else None),
                 roles=reference.roles if reference else (),
             )
         )

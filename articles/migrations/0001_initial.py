@@ -31,7 +31,6 @@ class Migration(migrations.Migration):
                 ('source_file', models.CharField(blank=True, max_length=255)),
                 ('content_hash', models.CharField(help_text="SHA-256 of the source document's bytes.", max_length=64)),
                 ('url', models.URLField(blank=True, max_length=1000)),
-                ('ingested_at', models.DateTimeField(auto_now_add=True)),
             ],
             options={
                 'ordering': ['-published', 'title'],

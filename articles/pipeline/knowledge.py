@@ -169,7 +169,8 @@ class Knowledge:
     def with_people(self, extra: list[PersonInfo]) -> Knowledge:
         """A copy where ``extra`` people (e.g. curated in the database) replace same-slug ones."""
         slugs = {p.slug for p in extra}
-        return replace(self, people=tuple(p for p in self.people if p.slug not in slugs) + tuple(extra))
+        kept = tuple(p for p in self.people if p.slug not in slugs)
+        return replace(self, people=kept + tuple(extra))
 
     def country(self, code: str) -> CountryInfo | None:
         return next((c for c in self.countries if c.code == code), None)
@@ -189,7 +190,10 @@ def _person(p: dict) -> PersonInfo:
         country=p.get("country"),
         roles=tuple(
             RoleInfo(
-                title=r["title"], of=r.get("of"), start=_date(r.get("start")), end=_date(r.get("end"))
+                title=r["title"],
+                of=r.get("of"),
+                start=_date(r.get("start")),
+                end=_date(r.get("end")),
             )
             for r in p.get("roles", ())
         ),

@@ -649,6 +649,7 @@ def _title_from_tag(soup: BeautifulSoup, publisher: str | None, headings: list[s
 
 # --- main text ---------------------------------------------------------------------------------
 
+
 def _import_trafilatura():
     """trafilatura takes a while to import; only HTML pages need it."""
     import trafilatura

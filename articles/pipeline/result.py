@@ -249,4 +249,3 @@ class ArticleResult:
                 for e in self.events
             ],
         }
-

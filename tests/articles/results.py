@@ -21,12 +21,14 @@ from articles.pipeline.result import (
 )
 
 BODY = (
-    'SEOUL, July 10 (Wire) -- Defense Minister Han Ji-su met NATO envoys in Seoul on Wednesday.\n\n'
+    "SEOUL, July 10 (Wire) -- Defense Minister Han Ji-su met NATO envoys in Seoul on Wednesday.\n\n"
     '"We will deepen cooperation with NATO and Japan," Han said.'
 )
 
 
-def make_result(content_hash: str = "a" * 64, title: str = "Han meets NATO envoys") -> ArticleResult:
+def make_result(
+    content_hash: str = "a" * 64, title: str = "Han meets NATO envoys"
+) -> ArticleResult:
     quote_start = BODY.index("We will")
     quote_end = BODY.index(',"')
     han_first = BODY.index("Han Ji-su")
@@ -49,7 +51,10 @@ def make_result(content_hash: str = "a" * 64, title: str = "Han meets NATO envoy
                 role="Defense Minister",
                 country="KR",
                 aliases=["Han"],
-                mentions=[Span(han_first, han_first + 9), Span(BODY.rindex("Han"), BODY.rindex("Han") + 3)],
+                mentions=[
+                    Span(han_first, han_first + 9),
+                    Span(BODY.rindex("Han"), BODY.rindex("Han") + 3),
+                ],
             )
         ],
         countries=[

@@ -27,16 +27,17 @@ def document_paths(paths: list[str]) -> list[Path]:
 
 
 class Command(BaseCommand):
-    help = "Parse news documents (text or HTML) and store their articles, people, events and quotes."
+    help = (
+        "Parse news documents (text or HTML) and store their articles, people, events and quotes."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="Documents, or folders of documents.")
-        parser.add_argument(
-            "--dry-run", action="store_true", help="Parse only; touch no database."
-        )
+        parser.add_argument("--dry-run", action="store_true", help="Parse only; touch no database.")
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument(
-            "--replace", action="store_true",
+            "--replace",
+            action="store_true",
             help="Re-extract documents already stored (curated values are kept).",
         )
 
@@ -56,7 +57,8 @@ class Command(BaseCommand):
                 data = path.read_bytes()
                 if len(data) > settings.INGEST_MAX_BYTES:
                     raise PipelineError(
-                        f"file is {len(data):,} bytes, over the {settings.INGEST_MAX_BYTES:,}-byte cap"
+                        f"file is {len(data):,} bytes, "
+                        f"over the {settings.INGEST_MAX_BYTES:,}-byte cap"
                     )
                 result = process(path.name, data, knowledge)
             except (PipelineError, OSError) as error:

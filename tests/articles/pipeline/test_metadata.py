@@ -1,0 +1,430 @@
+"""Metadata: headline, subtitle, authors, publisher, stated date and dateline of an article."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from articles.pipeline.cleaning import clean
+from articles.pipeline.knowledge import Knowledge, PublisherInfo
+from articles.pipeline.metadata import email_matches, extract, find_dates, place_name
+from articles.pipeline.reading import PageMeta, RawDocument
+from articles.pipeline.result import ArticleMeta, DateBasis, Precision
+
+SOURCES = Path(__file__).resolve().parents[3] / "fixtures" / "sources"
+
+KNOWLEDGE = Knowledge(
+    publishers=(
+        PublisherInfo(
+            "Yonhap News Agency", ("Yonhap", "Yonhap News"), ("yna.co.kr",), country="KR"
+        ),
+        PublisherInfo("The Korea Herald", ("Korea Herald",), ("koreaherald.com",), "KR"),
+        PublisherInfo("The Korea Times", ("Korea Times",), ("koreatimes.co.kr",), "KR"),
+        PublisherInfo(
+            "Korea JoongAng Daily", ("JoongAng Daily",), ("joongang.co.kr",), country="KR"
+        ),
+        PublisherInfo("Reuters", (), ("reuters.com",), "GB"),
+        PublisherInfo("Associated Press", ("AP", "The Associated Press"), ("apnews.com",), "US"),
+        PublisherInfo("New Zealand Herald", ("NZ Herald",), ("nzherald.co.nz",), "NZ"),
+    )
+)
+
+
+def meta_of(text: str, page: PageMeta | None = None, kind: str = "text") -> ArticleMeta:
+    raw = RawDocument(source="test", kind=kind, text=text, page=page or PageMeta())
+    return extract(raw, clean(raw), KNOWLEDGE)
+
+
+BODY = (
+    "Officials from the two countries met on Tuesday to discuss closer defense ties.\n\n"
+    '"We share the same concerns," a senior diplomat said after the meeting.\n'
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Title and subtitle
+
+
+def test_title_follows_a_desk_slug_and_precedes_the_byline():
+    meta = meta_of(
+        "Korea-Japan-NATO\nKorea and Japan widen defense talks with NATO allies\n"
+        "By Song Mi-ra\n" + BODY
+    )
+    assert meta.title == "Korea and Japan widen defense talks with NATO allies"
+    assert meta.subtitle is None
+
+
+def test_subtitle_is_the_second_headline_above_the_byline():
+    meta = meta_of(
+        "Settings\n\nAllies pledge more air defense for Ukraine\n\n"
+        "  • Facebook share button\n"
+        "Ministers say deliveries could begin within weeks as winter approaches\n"
+        "By Jane Doe\n\n" + BODY
+    )
+    assert meta.title == "Allies pledge more air defense for Ukraine"
+    assert meta.subtitle == "Ministers say deliveries could begin within weeks as winter approaches"
+
+
+def test_repeated_headline_wins_over_breadcrumb_and_widgets():
+    meta = meta_of(
+        "Seoul hosts first NATO partners forum\n\nHome > National > Defense\n\n"
+        "print dictionary print\n\nSeoul hosts first NATO partners forum\n\n" + BODY
+    )
+    assert meta.title == "Seoul hosts first NATO partners forum"
+    assert meta.subtitle is None
+
+
+def test_publisher_name_line_is_never_the_title():
+    meta = meta_of(
+        "The Korea Herald\n\nNew envoy to NATO takes office in Brussels\n\nBy Yonhap\n\n" + BODY
+    )
+    assert meta.title == "New envoy to NATO takes office in Brussels"
+
+
+def test_page_title_has_its_site_suffix_stripped():
+    page = PageMeta(title="Allies back Seoul's bid for cyber center | The Korea Herald")
+    meta = meta_of(BODY, page, kind="html")
+    assert meta.title == "Allies back Seoul's bid for cyber center"
+
+
+def test_page_title_suffix_naming_the_web_host_is_stripped():
+    page = PageMeta(
+        title="Allies meet in Brussels on drones - Pacificwire",
+        url="https://www.pacificwire.example/world/1",
+    )
+    assert meta_of(BODY, page, kind="html").title == "Allies meet in Brussels on drones"
+
+
+def test_page_title_suffix_that_is_not_a_site_stays():
+    page = PageMeta(title="Stoltenberg: Asia's security matters to Europe - analysis")
+    assert meta_of(BODY, page, kind="html").title == page.title
+
+
+def test_title_falls_back_to_the_first_sentence_of_the_body():
+    meta = meta_of(
+        "SEOUL, May 2 (Yonhap) -- South Korea and New Zealand agreed on Thursday to expand "
+        "military exchanges and to hold their first joint naval drill in the Pacific next "
+        "year, according to the two governments. Further talks are planned.\n"
+    )
+    assert meta.title.startswith("South Korea and New Zealand agreed on Thursday")
+    assert len(meta.title) <= 121
+    assert "Further talks" not in meta.title
+
+
+# ---------------------------------------------------------------------------------------------
+# Authors
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Song Sang-ho", ["Song Sang-ho"]),
+        ("By Jane Smith and Tom Brown", ["Jane Smith", "Tom Brown"]),
+        ("By Ana Lopez, Ben Carter and Chloe Dubois", ["Ana Lopez", "Ben Carter", "Chloe Dubois"]),
+        ("By Mere Tane, Staff Reporter", ["Mere Tane"]),
+        ("By Hiroshi Tanaka in Tokyo", ["Hiroshi Tanaka"]),
+        ("BY CHOI YOON-SEO", ["Choi Yoon-seo"]),
+        ("By Yonhap", ["Yonhap"]),
+        ("By AFP", ["AFP"]),
+    ],
+)
+def test_header_bylines(byline, authors):
+    meta = meta_of(f"Navy chiefs meet in Sydney for Pacific talks\n{byline}\n" + BODY)
+    assert meta.authors == authors
+
+
+def test_all_caps_trailer_byline_with_email_is_proper_cased():
+    meta = meta_of(
+        "Seoul and Warsaw extend tank deal\n\n"
+        + BODY
+        + "\nBY LIM SOO-AH [lim.sooah@joongang.co.kr]\n"
+    )
+    assert meta.authors == ["Lim Soo-ah"]
+
+
+def test_trailer_name_and_email_of_the_byline_author_is_listed_once():
+    meta = meta_of(
+        "Leaders condemn missile launch\nBy Anna J. Kim\n\n"
+        + BODY
+        + "\nKim Hye-jin annajkim@koreatimes.co.kr\n"
+    )
+    assert meta.authors == ["Anna J. Kim"]
+
+
+def test_trailer_name_and_email_of_another_person_is_a_second_author():
+    meta = meta_of(
+        "Leaders condemn missile launch\nBy Anna J. Kim\n\n"
+        + BODY
+        + "\nPark Min-su parkms@koreatimes.co.kr\n"
+    )
+    assert meta.authors == ["Anna J. Kim", "Park Min-su"]
+
+
+def test_closing_author_note_names_the_author():
+    meta = meta_of(
+        "Leaders meet in Tonga for climate talks\n\n"
+        + BODY
+        + "\nSam Harris is a senior political reporter at the Example Herald.\n"
+    )
+    assert meta.authors == ["Sam Harris"]
+
+
+def test_wire_credit_names_reporters_not_editors():
+    meta = meta_of(
+        "Japan and Philippines sign access pact\n"
+        "TOKYO, July 8 (Reuters) - Japan and the Philippines signed a defence pact on Monday.\n"
+        "The pact still needs parliamentary approval in both countries, officials said.\n"
+        "Reporting by Kaori Sato and John Miller; Editing by Anne West\n"
+    )
+    assert meta.authors == ["Kaori Sato", "John Miller"]
+
+
+def test_people_quoted_in_the_story_are_not_authors():
+    meta = meta_of(
+        "Envoys tour the DMZ\nBy Lee Jun-ho\n\n"
+        "The visit was arranged by Defense Minister Han Seung-woo, officials said.\n\n"
+        '"We saw the border with our own eyes," said ambassador Maria Rossi.\n'
+    )
+    assert meta.authors == ["Lee Jun-ho"]
+
+
+def test_bylines_of_teasers_after_the_article_are_not_authors():
+    meta = meta_of(
+        "Seoul widens NATO ties\nBy Kim Min-ji\n\n"
+        + BODY
+        + "\nMost Popular\n\nTop 10 Stories\n\nPacific leaders gather in Tonga\n\n"
+        "By Tom Brown\n\nJuly 12, 2024\n"
+    )
+    assert meta.authors == ["Kim Min-ji"]
+    assert meta.published is None
+
+
+def test_page_authors_come_first_for_html():
+    page = PageMeta(title="Summit ends", authors=["By Jane Smith", "TOM BROWN"])
+    assert meta_of(BODY, page, kind="html").authors == ["Jane Smith", "Tom Brown"]
+
+
+def test_email_local_part_matches_a_name_with_initials():
+    assert email_matches("annajpark@koreatimes.co.kr", "Anna J. Park")
+    assert email_matches("j.smith@example.com", "Jane Smith")
+    assert not email_matches("parkms@koreatimes.co.kr", "Anna J. Kim")
+
+
+# ---------------------------------------------------------------------------------------------
+# Publisher
+
+
+def test_agency_byline_on_a_newspaper_page_keeps_the_newspaper_as_publisher():
+    meta = meta_of("The Korea Herald\n\nSeoul widens NATO ties\n\nBy Yonhap\n\n" + BODY)
+    assert meta.publisher == "The Korea Herald"
+    assert meta.authors == ["Yonhap"]
+
+
+def test_publisher_from_copyright_credit():
+    meta = meta_of(
+        "Seoul widens NATO ties\nBy Kim Min-ji\n"
+        + BODY
+        + "(END)\n(C) Yonhap News Agency. All Rights Reserved\n"
+    )
+    assert meta.publisher == "Yonhap News Agency"
+
+
+def test_publisher_from_byline_email_domain():
+    meta = meta_of("Seoul widens NATO ties\n\n" + BODY + "\nLee Ha-na hanalee@koreatimes.co.kr\n")
+    assert meta.publisher == "The Korea Times"
+
+
+def test_publisher_from_dateline_agency():
+    meta = meta_of(
+        "SEOUL, March 3 (Yonhap) -- South Korea will send observers to a NATO exercise.\n"
+        "The drill runs for two weeks in Estonia, the ministry said.\n"
+    )
+    assert meta.publisher == "Yonhap News Agency"
+
+
+def test_page_site_name_is_matched_to_its_canonical_name():
+    page = PageMeta(title="Seoul widens NATO ties", publisher="Korea Herald")
+    assert meta_of(BODY, page, kind="html").publisher == "The Korea Herald"
+
+
+def test_unknown_site_name_is_kept_as_the_page_states_it():
+    page = PageMeta(title="Seoul widens NATO ties", publisher="Pacific Defence Weekly")
+    assert meta_of(BODY, page, kind="html").publisher == "Pacific Defence Weekly"
+
+
+def test_publisher_from_page_url_domain():
+    page = PageMeta(title="Luxon visits Seoul", url="https://www.nzherald.co.nz/nz/politics/x")
+    meta = meta_of(BODY, page, kind="html")
+    assert meta.publisher == "New Zealand Herald"
+    assert meta.url == "https://www.nzherald.co.nz/nz/politics/x"
+
+
+def test_no_evidence_means_no_publisher():
+    assert meta_of("Seoul widens NATO ties\n\n" + BODY).publisher is None
+
+
+# ---------------------------------------------------------------------------------------------
+# Publication date
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("Published : July 10, 2024 - 09:28", dt.date(2024, 7, 10)),
+        ("Updated: 2024-07-10 09:28", dt.date(2024, 7, 10)),
+        ("Posted on 10 July 2024", dt.date(2024, 7, 10)),
+        ("2024.07.10 09:28", dt.date(2024, 7, 10)),
+        ("July 10, 2024 5:00 AM GMT+9", dt.date(2024, 7, 10)),
+        ("Updated 12 July 2024 — 5:00am", dt.date(2024, 7, 12)),
+        ("Published 25/07/2024", dt.date(2024, 7, 25)),
+        ("입력 2024.07.11. 08:05", dt.date(2024, 7, 11)),
+    ],
+)
+def test_stated_publication_dates(line, day):
+    meta = meta_of(f"Allies open new training centre in Poland\nBy Jane Doe\n{line}\n" + BODY)
+    assert meta.published is not None
+    assert meta.published.value == day
+    assert meta.published.precision is Precision.DAY
+    assert meta.published_basis is DateBasis.STATED
+    assert line in meta.published_reason
+
+
+def test_published_line_wins_over_updated_line():
+    meta = meta_of(
+        "Allies open new training centre\nBy Jane Doe\n"
+        "Updated: 2024-07-12 11:00\nPublished: 2024-07-11 08:00\n" + BODY
+    )
+    assert meta.published.value == dt.date(2024, 7, 11)
+
+
+def test_ambiguous_numeric_date_is_not_guessed():
+    meta = meta_of("Allies open new training centre\nBy Jane Doe\nPosted 07/10/2024\n" + BODY)
+    assert meta.published is None
+
+
+def test_dates_in_the_story_are_not_the_publication_date():
+    meta = meta_of(
+        "Leaders set summit date\nBy Jane Doe\n\n"
+        "The leaders will meet on July 9, 2025, in The Hague, officials said on Monday.\n"
+    )
+    assert meta.published is None
+    assert meta.published_basis is None
+    assert meta.published_reason == ""
+
+
+def test_page_metadata_date_is_used_for_html():
+    page = PageMeta(title="Summit ends", published="2024-07-11T18:30:00+09:00")
+    meta = meta_of(BODY, page, kind="html")
+    assert meta.published.value == dt.date(2024, 7, 11)
+    assert "2024-07-11T18:30:00+09:00" in meta.published_reason
+
+
+def test_find_dates_reads_wire_timestamps_glued_to_the_time():
+    assert [d for *_, d in find_dates("July 10, 20245:32 PM GMT+9")] == [dt.date(2024, 7, 10)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Dateline
+
+
+@pytest.mark.parametrize(
+    ("opening", "place"),
+    [
+        ("WASHINGTON, June 24 (Yonhap) -- The U.S. said", "Washington"),
+        ("NEW YORK (AP) — The council met", "New York"),
+        ("Canberra, 12 July: The government said", "Canberra"),
+    ],
+)
+def test_dateline_place_is_title_cased(opening, place):
+    meta = meta_of(f"{opening} it would send more ships to the region this year.\n")
+    assert meta.dateline == place
+
+
+def test_no_dateline_without_one():
+    assert meta_of("Leaders meet\nBy Jane Doe\n" + BODY).dateline is None
+
+
+def test_place_name_keeps_mixed_case_as_written():
+    assert place_name("WINSTON-SALEM") == "Winston-Salem"
+    assert place_name("Wellington") == "Wellington"
+
+
+# ---------------------------------------------------------------------------------------------
+# The seed documents
+
+
+def seed_meta(prefix: str) -> ArticleMeta:
+    path = next(SOURCES.glob(f"{prefix}_*.txt"))
+    raw = RawDocument(source=path.name, kind="text", text=path.read_text("utf-8"))
+    return extract(raw, clean(raw), KNOWLEDGE)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "title", "subtitle", "publisher", "authors"),
+    [
+        (
+            "000",
+            "U.S. official calls S. Korea, Japan 'good partners' in tackling Russia threats "
+            "ahead of NATO summit",
+            None,
+            "Yonhap News Agency",
+            ["Song Sang-ho"],
+        ),
+        (
+            "001",
+            "'Anything' South Korea can do for Ukraine's defense ability will be 'warmly "
+            "welcomed': NATO official",
+            None,
+            "The Korea Herald",
+            ["Yonhap"],
+        ),
+        (
+            "002",
+            "Yoon, NATO leaders condemn threats raised by N. Korea-Russia ties",
+            "South Korea seeks bolstered security cooperation through bilateral meetings on "
+            "sidelines of 2024 NATO summit",
+            "The Korea Times",
+            ["Anna J. Park"],
+        ),
+        (
+            "003",
+            "NATO invites Korea to summit for third consecutive time",
+            None,
+            "Korea JoongAng Daily",
+            ["Lim Jeong-won"],
+        ),
+        (
+            "004",
+            "NATO ambassadors welcome stronger cooperation with Seoul",
+            None,
+            "Korea JoongAng Daily",
+            ["Esther Chung"],
+        ),
+    ],
+)
+def test_seed_metadata(prefix, title, subtitle, publisher, authors):
+    meta = seed_meta(prefix)
+    assert (meta.title, meta.subtitle, meta.publisher, meta.authors) == (
+        title,
+        subtitle,
+        publisher,
+        authors,
+    )
+
+
+@pytest.mark.parametrize(
+    ("prefix", "published", "dateline"),
+    [
+        ("000", None, "Washington"),
+        ("001", dt.date(2024, 7, 10), None),
+        ("002", None, None),
+        ("003", None, None),
+        ("004", None, None),
+    ],
+)
+def test_seed_stated_date_and_dateline(prefix, published, dateline):
+    meta = seed_meta(prefix)
+    assert (meta.published.value if meta.published else None) == published
+    assert meta.dateline == dateline
