@@ -33,7 +33,9 @@ class Command(BaseCommand):
             def manage(*arguments):
                 done = subprocess.run(
                     [sys.executable, str(settings.BASE_DIR / "manage.py"), *arguments],
-                    env=env, capture_output=True, text=True,
+                    env=env,
+                    capture_output=True,
+                    text=True,
                 )
                 if done.returncode != 0:
                     reason = (done.stderr.strip().splitlines() or ["failed"])[-1]
@@ -44,8 +46,15 @@ class Command(BaseCommand):
             report = manage("ingest", str(sources))
             output.parent.mkdir(parents=True, exist_ok=True)
             manage(
-                "dumpdata", "entities", "articles", "--natural-foreign", "--natural-primary",
-                "--indent", "2", "--output", str(output),
+                "dumpdata",
+                "entities",
+                "articles",
+                "--natural-foreign",
+                "--natural-primary",
+                "--indent",
+                "2",
+                "--output",
+                str(output),
             )
         output.write_text(output.read_text(encoding="utf-8").rstrip() + "\n", encoding="utf-8")
         self.stdout.write(report.strip().splitlines()[-1] if report.strip() else "")
