@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import uuid
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -650,3 +652,71 @@ def _co_mention(row: dict) -> CoMention:
         name = row["organization__name"]
         url = reverse("entities:organization", args=[row["organization__slug"]])
     return CoMention(kind, name, url, row["n"])
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def replay(self) -> int:
+        """Apply every correction again, oldest first; returns how many changed something."""
+        return sum(1 for correction in self.order_by("created_at", "uid") if correction.apply())
+
+
+class CorrectionManager(models.Manager.from_queryset(CorrectionQuerySet)):
+    def get_by_natural_key(self, uid):
+        return self.get(uid=uid)
+
+
+class Correction(models.Model):
+    """One curator decision, kept as data so that it survives re-ingestion and fixture rebuilds.
+
+    The target is named by its natural key, never by an id, so a correction applies to the same
+    record in any database built from the same documents (see ``articles/curation.py``).
+    """
+
+    class Target(models.TextChoices):
+        PERSON = "person", "Person"
+        EVENT = "event", "Event"
+        QUOTE = "quote", "Quote"
+
+    class Action(models.TextChoices):
+        SET = "set", "Set a field"
+        VERIFY = "verify", "Verify"
+        REJECT = "reject", "Reject"
+        MERGE = "merge", "Merge into another record"
+
+    uid = models.UUIDField(default=uuid.uuid4, editable=False)
+    target = models.CharField(max_length=10, choices=Target.choices)
+    key = models.JSONField(help_text="Natural key of the corrected record.")
+    action = models.CharField(max_length=10, choices=Action.choices)
+    field = models.CharField(max_length=50, blank=True)
+    value = models.JSONField(
+        null=True, blank=True, help_text="The new value; for a merge, the kept record's key."
+    )
+    created_by = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    objects = CorrectionManager()
+
+    class Meta:
+        ordering = ["created_at", "uid"]
+        constraints = [
+            models.UniqueConstraint(fields=["uid"], name="correction_uid_unique"),
+            models.CheckConstraint(
+                condition=~Q(action="set") | ~Q(field=""), name="correction_set_names_field"
+            ),
+            models.CheckConstraint(
+                condition=~Q(action="merge") | Q(target__in=["person", "event"]),
+                name="correction_merge_person_or_event",
+            ),
+        ]
+
+    def __str__(self):
+        what = f" {self.field}" if self.field else ""
+        return f"{self.get_action_display()}{what} on {self.target} {'/'.join(map(str, self.key))}"
+
+    def natural_key(self):
+        return (str(self.uid),)
+
+    def apply(self) -> bool:
+        from .curation import apply_correction
+
+        return apply_correction(self)

@@ -27,6 +27,27 @@ def name_key(name: str) -> str:
     return " ".join(sorted(tokens))
 
 
+NAME_PARTICLES = {"al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "van", "von"}
+
+
+def name_variants(person: PersonResult) -> set[str]:
+    """The surface forms worth keeping as the person's aliases: names, not role references.
+
+    "the NATO chief" names whoever holds the post at the time; stored as an alias it would send
+    next year's articles about a successor to this person."""
+
+    def is_name(text: str) -> bool:
+        words = text.replace("-", " ").split()
+        return (
+            bool(words)
+            and "(" not in text
+            and all(w[0].isupper() or w.casefold() in NAME_PARTICLES for w in words)
+            and words[0].casefold() not in {"the", "a", "an"}
+        )
+
+    return {alias for alias in person.aliases if is_name(alias)}
+
+
 class PersonIndex:
     """Finds existing people by slug or by any name variant (built once per ingest run)."""
 
@@ -42,8 +63,10 @@ class PersonIndex:
             return found
         for variant in [person.name, *person.aliases]:
             pk = self.by_key.get(name_key(variant))
-            if pk:
-                return Person.objects.get(pk=pk)
+            # a curator's merge may have removed the person since the index was built
+            found = Person.objects.filter(pk=pk).first() if pk else None
+            if found:
+                return found
         return None
 
     def add(self, person: Person) -> None:
@@ -140,13 +163,13 @@ def _write_person(p: PersonResult, countries, organizations, index: PersonIndex)
         person = Person.objects.create(
             name=p.name,
             slug=slug,
-            aliases=sorted(set(p.aliases) - {p.name}),
+            aliases=sorted(name_variants(p) - {p.name}),
             country=countries.get(p.country),
             organization=organizations.get(p.country),
             known=p.known,
         )
     else:
-        aliases = sorted((set(person.aliases) | set(p.aliases) | {p.name}) - {person.name})
+        aliases = sorted((set(person.aliases) | name_variants(p) | {p.name}) - {person.name})
         changed = aliases != person.aliases
         person.aliases = aliases
         if person.country_id is None and person.organization_id is None and p.country:

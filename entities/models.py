@@ -579,3 +579,48 @@ def summit_attendance(summits: list[Event]) -> dict[int, Attendance]:
 def _delegation(delegations: dict, country=None, organization=None) -> Delegation:
     key = ("c", country.pk) if country else ("o", organization.pk if organization else 0)
     return delegations.setdefault(key, Delegation(country, organization))
+
+
+class RedirectManager(models.Manager):
+    def get_by_natural_key(self, kind, old_slug):
+        return self.get(kind=kind, old_slug=old_slug)
+
+
+class SlugRedirect(models.Model):
+    """An old URL left behind by a merge: the merged-away slug points at the record kept."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        EVENT = "event", "Event"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    old_slug = models.SlugField(max_length=200)
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="redirects"
+    )
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="redirects"
+    )
+
+    objects = RedirectManager()
+
+    class Meta:
+        ordering = ["kind", "old_slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "old_slug"], name="redirect_kind_slug_unique"),
+            models.CheckConstraint(
+                condition=Q(kind="person", person__isnull=False, event__isnull=True)
+                | Q(kind="event", person__isnull=True, event__isnull=False),
+                name="redirect_one_target",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.old_slug} → {self.target}"
+
+    def natural_key(self):
+        return (self.kind, self.old_slug)
+
+    @property
+    def target(self):
+        return self.person or self.event

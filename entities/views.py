@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db.models import F, Prefetch, Value
+from django.http import Http404
 from django.shortcuts import redirect
 from django.views.generic import DetailView, ListView
 
@@ -11,7 +12,16 @@ from articles.views import FilteredListView, SectionMixin
 
 from .charts import TimelineItem, events_per_month, group_by_month
 from .filters import PersonFilter, TimelineFilter
-from .models import NATO, Country, Event, EventType, Organization, Person, summit_attendance
+from .models import (
+    NATO,
+    Country,
+    Event,
+    EventType,
+    Organization,
+    Person,
+    SlugRedirect,
+    summit_attendance,
+)
 
 KINDS = ("event", "article", "quote")  # also the order of same-day items on the timeline
 DETAIL_ROWS = 50  # rows per section of a detail page; the full list is a filtered list away
@@ -188,7 +198,25 @@ class PersonListView(FilteredListView):
         return Person.objects.select_related("country", "organization").with_counts()
 
 
-class PersonDetailView(SectionMixin, DetailView):
+class MergedRedirectMixin:
+    """A slug merged away by a curator redirects, permanently, to the record that was kept."""
+
+    redirect_kind: str
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except Http404:
+            moved = SlugRedirect.objects.filter(
+                kind=self.redirect_kind, old_slug=kwargs.get("slug")
+            ).first()
+            if moved is None:
+                raise
+            return redirect(moved.target.get_absolute_url(), permanent=True)
+
+
+class PersonDetailView(MergedRedirectMixin, SectionMixin, DetailView):
+    redirect_kind = SlugRedirect.Kind.PERSON
     template_name = "entities/person_detail.html"
     context_object_name = "person"
     section = "people"
@@ -297,7 +325,8 @@ class OrganizationDetailView(SectionMixin, DetailView):
         )
 
 
-class EventDetailView(SectionMixin, DetailView):
+class EventDetailView(MergedRedirectMixin, SectionMixin, DetailView):
+    redirect_kind = SlugRedirect.Kind.EVENT
     template_name = "entities/event_detail.html"
     context_object_name = "event"
     section = "timeline"

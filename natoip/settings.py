@@ -107,6 +107,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
+# Until `collectstatic` has filled STATIC_ROOT (deployments), serve static/ through the finders.
+WHITENOISE_USE_FINDERS = True
+
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Documents larger than this are refused before any parsing.

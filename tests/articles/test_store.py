@@ -81,3 +81,12 @@ def test_name_key_folds_spelling_variants():
     assert name_key("Olena Zelenska") == name_key("Olena Zelenská")
     assert name_key("Kishida Fumio") == name_key("Fumio Kishida")
     assert name_key("Zelenskyy") != name_key("Zelenska")
+
+
+def test_role_references_are_not_stored_as_aliases(reference):
+    result = make_result()
+    result.people[0].aliases = ["Han", "the defense minister", "The chief of the ministry (MND)"]
+
+    store(result)
+
+    assert Person.objects.get(slug="han-ji-su").aliases == ["Han"]

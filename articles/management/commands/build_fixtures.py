@@ -10,19 +10,22 @@ from django.core.management.base import BaseCommand, CommandError
 
 SOURCES = settings.BASE_DIR / "fixtures" / "sources"
 OUTPUT = settings.BASE_DIR / "fixtures" / "natoip.json"
+CURATION = settings.BASE_DIR / "fixtures" / "curation.json"
 
 
 class Command(BaseCommand):
     help = (
-        "Regenerate fixtures/natoip.json from fixtures/knowledge/ and fixtures/sources/ by "
-        "ingesting the sources into a throwaway SQLite database and dumping it with natural keys."
+        "Regenerate fixtures/natoip.json from fixtures/knowledge/, fixtures/sources/ and "
+        "fixtures/curation.json: ingest the sources into a throwaway SQLite database, replay the "
+        "curators' corrections, and dump it with natural keys."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--sources", type=Path, default=SOURCES)
         parser.add_argument("--output", type=Path, default=OUTPUT)
+        parser.add_argument("--curation", type=Path, default=CURATION)
 
-    def handle(self, *args, sources, output, **options):
+    def handle(self, *args, sources, output, curation, **options):
         if not sources.is_dir():
             raise CommandError(f"{sources}: no such folder")
         started = time.perf_counter()
@@ -44,6 +47,8 @@ class Command(BaseCommand):
 
             manage("migrate", "--no-input", "-v", "0")
             report = manage("ingest", str(sources))
+            if curation.exists():  # curators' decisions, replayed over the fresh extraction
+                manage("apply_curation", str(curation))
             output.parent.mkdir(parents=True, exist_ok=True)
             manage(
                 "dumpdata",

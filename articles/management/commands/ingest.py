@@ -3,7 +3,9 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from articles.models import Correction
 from articles.pipeline import PipelineError, process
 from articles.store import PersonIndex, store
 from entities.curated import knowledge_with_curation
@@ -74,7 +76,10 @@ class Command(BaseCommand):
                         f"{len(result.quotes)} quotes, {len(result.events)} events"
                     )
                 continue
-            outcome = store(result, index=index, replace=replace)
+            with transaction.atomic():
+                outcome = store(result, index=index, replace=replace)
+                if outcome.status != "skipped":  # curators' decisions outlive re-extraction
+                    Correction.objects.replay()
             counts[outcome.status] += 1
             if options["verbosity"] >= 2 or outcome.status != "skipped":
                 self.stdout.write(f"{outcome.status}: {path.name} — {outcome.article.title}")
