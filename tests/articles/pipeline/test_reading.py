@@ -166,7 +166,7 @@ def test_hostile_markup_is_read_or_refused_quickly():
         except PipelineError as exc:
             assert "\n" not in str(exc)
 
-    assert time.perf_counter() - start < 10
+    assert time.perf_counter() - start < 30  # hang guard, not a speed target
 
 
 def test_file_over_the_size_cap_is_refused():
