@@ -12,6 +12,7 @@ reads both. HTML main text goes through the same rules, trusted a little more.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from enum import Enum
@@ -53,6 +54,107 @@ MONTH_PATTERN = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 _DAY_MONTH = rf"(?:{MONTH_PATTERN} \d{{1,2}}|\d{{1,2}} {MONTH_PATTERN})"
+
+# ---------------------------------------------------------------------------------------------
+# Full dates ("July 10, 2024", "10 July 2024", "2024-07-10", "2024년 7월 10일", "25/07/2024")
+
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?:(?=\d{1,2}:\d{2})|(?!\d))"
+_MONTH = rf"(?P<mon>{MONTH_PATTERN})"
+_DATE_PATTERNS = (
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
+    re.compile(
+        r"(?P<y>(?:19|20)\d{2})\s*[년年]\s*(?P<m>\d{1,2})\s*[월月]\s*(?P<d>\d{1,2})\s*[일日]"
+    ),
+    re.compile(rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}", re.I),
+    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}", re.I),
+    re.compile(r"(?<![\d.])(?P<a>\d{1,2})[./-](?P<b>\d{1,2})[./-](?P<y>(?:19|20)\d{2})(?!\d)"),
+)
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+# A time zone next to a numeric date tells its order: US pages write 10/01/2024 month first,
+# European, British, Australian and New Zealand pages day first.
+_MONTH_FIRST_ZONE_RE = re.compile(r"\b(?:E|C|M|P|AK|H)[SD]?T\b")
+_DAY_FIRST_ZONE_RE = re.compile(
+    r"\b(?:(?:GMT|UTC)\s?[+-]\s?\d{1,2}|BST|IST|CES?T|EES?T|WES?T|MSK|A[CEW][SD]T|NZ[SD]T)\b"
+)
+
+
+def find_dates(text: str, order: str = "") -> list[tuple[int, int, dt.date]]:
+    """Every unambiguous full date in ``text`` as (start, end, date), in reading order.
+
+    Numeric day/month orders are read only when they cannot be confused: "25/07/2024" is
+    25 July; "07/10/2024" could be either and is skipped unless a time zone in ``text`` says
+    which order the page uses ("07/10/2024 5:00 PM EDT" is 10 July) or the caller knows the
+    outlet's order (``order``: "day" or "month" first).
+    """
+    found: list[tuple[int, int, dt.date]] = []
+    taken: list[tuple[int, int]] = []
+    hinted: str | None = None
+    for pattern in _DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            span = match.span()
+            if any(s < span[1] and span[0] < e for s, e in taken):
+                continue
+            if hinted is None and match.groupdict().get("a"):
+                hinted = _numeric_order(text) or order
+            day = _date_of(match, hinted)
+            if day:
+                found.append((*span, day))
+                taken.append(span)
+    return sorted(found)
+
+
+def _numeric_order(text: str) -> str:
+    month_first = _MONTH_FIRST_ZONE_RE.search(text) is not None
+    day_first = _DAY_FIRST_ZONE_RE.search(text) is not None
+    if month_first != day_first:
+        return "month" if month_first else "day"
+    return ""
+
+
+def _date_of(match: re.Match, order: str | None = None) -> dt.date | None:
+    groups = match.groupdict()
+    year = int(groups["y"])
+    if groups.get("mon"):
+        month = _MONTHS.get(groups["mon"].rstrip(".").casefold())
+        day = int(groups["d"])
+    elif groups.get("a"):
+        a, b = int(groups["a"]), int(groups["b"])
+        if a > 12 >= b or (a == b) or (order == "day" and b <= 12):
+            day, month = a, b
+        elif b > 12 >= a or (order == "month" and a <= 12):
+            day, month = b, a
+        else:
+            return None
+    else:
+        month, day = int(groups["m"]), int(groups["d"])
+    if month is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # 31 June and the like
+        return None
+
+
 _PLACE_WORD = r"[A-Z][A-Za-z.'’-]{0,30}"
 _DATELINE_HEAD = (
     rf"(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}})"
@@ -74,22 +176,29 @@ _MAX_CREDIT_CHARS = 200
 BYLINE_RE = re.compile(
     r"^(?i:(?:written|reported|words|story|text|posted)\s+)?(?i:by):?\s+(?P<names>[A-Z].*)$"
 )
+# "By defence reporter Olivia Hart": a lower-case role before the name (checked word by word).
+_ROLE_FIRST_BYLINE_RE = re.compile(r"^(?i:by):?\s+(?P<names>[a-z][a-z ]{2,60}?\s[A-Z].*)$")
 EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 # Where the names of a byline stop: a date, a separator, an e-mail address, a bracket.
-_BYLINE_CUT_RE = re.compile(r"\d|\s[|•·—–-]\s|[|•·\[(<]")
+_BYLINE_CUT_RE = re.compile(r"\d|\s[|•·—–-]\s|[|•·\[(<]|\s(?:on|published|updated|posted)\s")
 # Lower-case words a byline may hold between names: "By Jane Smith and Tom Brown in Canberra".
 _BYLINE_SMALL_WORDS = word_set(
     """
-    and in for of the staff reporter reporters writer correspondent correspondents
-    editor senior chief bureau news with de da del della der di du van von bin al el le
-    la
+    and & in for of the staff reporter reporters writer writers correspondent correspondents
+    agencies agency wires
+    editor editors senior chief bureau news with de da del della der di du van von bin al el
+    le la journalist columnist contributor contributing photographer producer analyst
+    political politics defence defense foreign diplomatic deputy associate special
+    investigative national security business economics economic world regional
+    international global local health science climate environment technology sports
+    features managing executive freelance parliamentary
     """
 )
 _MAX_BYLINE_NAME_WORDS = 12
 # Trailer credits of wire copy: "Reporting by X; Editing by Y", "Compiled by the ... desk".
 CREDIT_LINE_RE = re.compile(
-    r"^(?:(?:additional\s+)?reporting|writing|editing|compiled|compilation|translated|"
-    r"translation|produced|graphics?|photos?\s+and\s+words)\s+by\b"
+    r"^[(\[]?\s*(?:(?:additional\s+)?reporting|writing|editing|compiled|compilation|translated|"
+    r"translation|produced|graphics?|photos?\s+and\s+words|[a-z]+\s+original)\s+by\b"
     r"|\bcontributed\s+(?:to\s+)?(?:this\s+)?(?:report|story|article)\b"
     # an author's note closing the story: "Jane Doe is a senior political reporter at ..."
     r"|^[A-Z][\w'’.-]{0,30}(?: [A-Z][\w'’.-]{0,30}){1,3} is (?:a|an|the)\b[^.]{0,80}?"
@@ -325,6 +434,20 @@ _DATE_LINE_RE = re.compile(
 )
 _MAX_DATE_LINE_WORDS = 14
 _DIGIT_RE = re.compile(r"\d")
+# A stamp: a full date with nothing around it but times, labels and a short name (a publisher,
+# a section, a time zone): "10:15 October 29, 2024", "Stars and Stripes • November 15, 2024",
+# "KYODO NEWS - Jun 21, 2025 - 18:05 | Politics, World".
+_TIME_RE = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?!\d)")
+_STAMP_WORD_RE = re.compile(r"[^\W\d_]+")
+_STAMP_WORDS = word_set(
+    """
+    published posted updated modified first last on at and of the am pm a m local time
+    ago hour hours min mins minute minutes edition date dated release released issued
+    created filed
+    """
+)
+_MAX_STAMP_NAME_WORDS = 6
+_SENTENCE_STOP_RE = re.compile(r"[^\W\d_]{2}[.!?。！？]$")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _MAX_BYLINE_WORDS = 14
 
@@ -391,7 +514,7 @@ def _is_caption(line: str) -> bool:
 def byline_names(line: str) -> str | None:
     """The names part of a byline ("By Jane Smith and Tom Brown | July 10" -> "Jane Smith and
     Tom Brown"), or None when the line is a sentence that merely starts with "By"."""
-    match = BYLINE_RE.match(line)
+    match = BYLINE_RE.match(line) or _ROLE_FIRST_BYLINE_RE.match(line)
     if match is None or _word_count(line) > _MAX_BYLINE_WORDS:
         return None
     names = match.group("names")
@@ -414,11 +537,26 @@ def is_byline(line: str) -> bool:
 
 def is_date_line(line: str) -> bool:
     """A line stating when the page was published or updated."""
-    return (
-        _DATE_LINE_RE.match(line) is not None
-        and _word_count(line) <= _MAX_DATE_LINE_WORDS
-        and _DIGIT_RE.search(line) is not None
-    )
+    if _word_count(line) > _MAX_DATE_LINE_WORDS or _DIGIT_RE.search(line) is None:
+        return False
+    return _DATE_LINE_RE.match(line) is not None or _is_stamp(line)
+
+
+def _is_stamp(line: str) -> bool:
+    """A full date among times and a few capitalised words, not a sentence or a byline."""
+    if BYLINE_RE.match(line) or (_SENTENCE_STOP_RE.search(line[-3:]) and not line.endswith("m.")):
+        return False
+    dates = find_dates(line)
+    if not dates:
+        return False
+    rest, previous = [], 0
+    for start, end, _ in dates:
+        rest.append(line[previous:start])
+        previous = end
+    rest.append(line[previous:])
+    words = _STAMP_WORD_RE.findall(_TIME_RE.sub(" ", " ".join(rest)))
+    names = [w for w in words if w.casefold() not in _STAMP_WORDS]
+    return len(names) <= _MAX_STAMP_NAME_WORDS and not any(w[0].islower() for w in names)
 
 
 def is_prose(line: str) -> bool:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from pathlib import Path
 
 import pytest
 
-from articles.pipeline.cleaning import CleanedDocument, clean, find_dateline
+from articles.pipeline.cleaning import (
+    CleanedDocument,
+    byline_names,
+    clean,
+    find_dateline,
+    find_dates,
+    is_date_line,
+)
 from articles.pipeline.reading import RawDocument
 
 SOURCES = Path(__file__).resolve().parents[3] / "fixtures" / "sources"
@@ -429,6 +437,124 @@ def test_ordinary_openings_are_not_datelines(opening):
 
 def test_hostile_input_is_cleaned_quickly():
     hostile = "x. [" * 50_000 + "\n" + "A-B" * 100_000 + "\n" + "foo bar\n" * 50_000
+    started = time.perf_counter()
+    clean(text_doc(hostile))
+    assert time.perf_counter() - started < 30  # hang guard, not a speed target
+
+
+# ---------------------------------------------------------------------------------------------
+# Date lines, bylines and credits of outlets never seen
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "10:15 October 29, 2024",
+        "6:12 JST, October 2, 2024",
+        "6:12 pm on 26 September 2024",
+        "Updated 5:04 AM EDT, Tue October 1, 2024",
+        "2024-10-01 14:03 KST",
+        "Oct. 1, 2024 at 9:03 a.m.",
+        "1 October 2024, 10:05 am",
+        "Published: 01 Oct 2024",
+        "2024.10.01 09:28",
+        "Stars and Stripes • November 15, 2024",
+        "KYODO NEWS - Jun 21, 2025 - 18:05 | Politics, World, All",
+        "Pacific Desk | October 1, 2024",
+        "The Evening Ledger — 1 October 2024",
+        "Press release | 1 October 2024",
+    ],
+)
+def test_date_lines_in_many_styles_are_recognised(line):
+    assert is_date_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The leaders will meet again on July 9, 2025, in The Hague.",
+        "Kishida visits Seoul on Oct. 1, 2024",
+        "By Jane Roe • October 1, 2024",  # a byline first: the authors must not be lost
+        "NATO Summit 2024",
+    ],
+)
+def test_sentences_headlines_and_bylines_with_dates_are_not_date_lines(line):
+    assert not is_date_line(line)
+
+
+def test_timestamp_above_the_headline_stays_out_of_the_body():
+    text = (
+        "All News\n10:15 October 29, 2024\n\nAllies weigh response to troop deployment\n\n"
+        "By Jane Roe\n\n"
+        "SEOUL, Oct. 29 (Yonhap) -- Allied envoys met on Tuesday to weigh their response to "
+        "the deployment, officials said.\n\n"
+        "The meeting lasted three hours and ended without a joint statement, they said.\n"
+    )
+    cleaned = clean(text_doc(text))
+    assert "10:15 October 29, 2024" in cleaned.header
+    assert cleaned.body.startswith("SEOUL, Oct. 29 (Yonhap) --")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("10/01/2024 06:12 PM EDT", dt.date(2024, 10, 1)),  # US pages put the month first
+        ("Published on 01/10/2024 - 14:03 GMT+2", dt.date(2024, 10, 1)),
+        ("Posted 01/10/2024 09:00 AEST", dt.date(2024, 10, 1)),
+    ],
+)
+def test_a_time_zone_settles_the_order_of_a_numeric_date(text, day):
+    assert [d for *_, d in find_dates(text)] == [day]
+
+
+def test_a_numeric_date_without_a_hint_stays_unread():
+    assert find_dates("Posted 07/10/2024") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Clara Lindner & Marco Bellini", "Clara Lindner & Marco Bellini"),
+        ("By defence reporter Olivia Hart", "defence reporter Olivia Hart"),
+        ("By Jane Roe and agencies", "Jane Roe and agencies"),
+        ("By Jane Roe | Staff writer", "Jane Roe"),
+        ("By the end of the year, talks had resumed", None),
+        ("By the time President Park arrived, the talks were over", None),
+    ],
+)
+def test_byline_names_part(line, names):
+    assert byline_names(line) == names
+
+
+def test_bracketed_wire_credit_goes_to_the_trailer_not_the_body():
+    text = (
+        "Japan and Philippines sign access pact\n\n"
+        "TOKYO, July 8 (Reuters) - Japan and the Philippines signed a defence pact on Monday.\n\n"
+        "The pact still needs parliamentary approval in both countries, officials said.\n\n"
+        "(Reporting by Kaori Sato and John Miller; Editing by Anne West)\n\n"
+        "Our Standards: The Thomson Reuters Trust Principles.\n"
+    )
+    cleaned = clean(text_doc(text))
+    assert len(cleaned.paragraphs) == 2
+    assert cleaned.trailer[0] == "(Reporting by Kaori Sato and John Miller; Editing by Anne West)"
+
+
+def test_translation_credit_closes_the_body():
+    text = (
+        "Tokyo to send defense chief to NATO talks\n\n"
+        "Japan will send its defense minister to a NATO meeting in Brussels, sources said.\n\n"
+        "The minister is expected to raise concerns over arms transfers to Russia.\n\n"
+        "(Japanese original by Emi Sato, Political News Department)\n\nPrint\n"
+    )
+    cleaned = clean(text_doc(text))
+    assert len(cleaned.paragraphs) == 2
+    assert cleaned.trailer == ["(Japanese original by Emi Sato, Political News Department)"]
+
+
+def test_many_short_dated_lines_are_classified_quickly():
+    hostile = "\n".join(
+        f"{i % 28 + 1} October 2024 10:{i % 60:02d} | Desk {i}" for i in range(20_000)
+    )
     started = time.perf_counter()
     clean(text_doc(hostile))
     assert time.perf_counter() - started < 30  # hang guard, not a speed target

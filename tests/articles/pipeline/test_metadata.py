@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from articles.pipeline.cleaning import clean
-from articles.pipeline.knowledge import Knowledge, PublisherInfo
+from articles.pipeline.knowledge import CountryInfo, Knowledge, OrganizationInfo, PublisherInfo
 from articles.pipeline.metadata import email_matches, extract, find_dates, place_name
 from articles.pipeline.reading import PageMeta, RawDocument
 from articles.pipeline.result import ArticleMeta, DateBasis, Precision
@@ -28,7 +28,28 @@ KNOWLEDGE = Knowledge(
         PublisherInfo("Reuters", (), ("reuters.com",), "GB"),
         PublisherInfo("Associated Press", ("AP", "The Associated Press"), ("apnews.com",), "US"),
         PublisherInfo("New Zealand Herald", ("NZ Herald",), ("nzherald.co.nz",), "NZ"),
-    )
+        PublisherInfo("Kyodo News", ("Kyodo",), ("kyodonews.net",), "JP"),
+        PublisherInfo("The Guardian", ("Guardian",), ("theguardian.com",), "GB"),
+        PublisherInfo("CNN", (), ("cnn.com",), "US"),
+        PublisherInfo("Xinhua News Agency", ("Xinhua",), ("news.cn",), "CN"),
+        PublisherInfo("Stars and Stripes", (), ("stripes.com",), "US"),
+        PublisherInfo("The Yomiuri Shimbun", ("Yomiuri", "The Japan News"), ("yomiuri.co.jp",)),
+        PublisherInfo("DW", ("Deutsche Welle",), ("dw.com",), "DE"),
+        PublisherInfo("New Zealand Government", ("Beehive",), ("beehive.govt.nz",), "NZ"),
+        PublisherInfo("NATO", ("North Atlantic Treaty Organization",), ("nato.int",)),
+    ),
+    organizations=(
+        OrganizationInfo("NATO", "NATO", "nato", ("North Atlantic Treaty Organization",)),
+    ),
+    countries=(
+        CountryInfo("KR", "South Korea", "south-korea", capitals=("Seoul",)),
+        CountryInfo("JP", "Japan", "japan", capitals=("Tokyo",)),
+        CountryInfo("NZ", "New Zealand", "new-zealand", capitals=("Wellington",)),
+    ),
+    titles={
+        "media_words": ["Herald", "Times", "News", "Shimbun", "Press", "Agency", "Monitor"],
+        "not_names": ["The", "Asked"],
+    },
 )
 
 
@@ -40,6 +61,13 @@ def meta_of(text: str, page: PageMeta | None = None, kind: str = "text") -> Arti
 BODY = (
     "Officials from the two countries met on Tuesday to discuss closer defense ties.\n\n"
     '"We share the same concerns," a senior diplomat said after the meeting.\n'
+)
+
+
+# A standfirst is told from the body by length: the body must hold more prose than it does.
+LONGER_BODY = (
+    "\nThe ministers also agreed to share more intelligence on missile launches in the region.\n\n"
+    "A joint statement is expected after a second round of talks in the capital next month.\n"
 )
 
 
@@ -113,6 +141,97 @@ def test_title_falls_back_to_the_first_sentence_of_the_body():
     assert "Further talks" not in meta.title
 
 
+def test_timestamp_line_is_never_the_title_but_dates_the_article():
+    meta = meta_of(
+        "All News\n10:15 October 29, 2024\n\n"
+        "Allies confirm troop deployment after envoys brief the council\n\nBy Jane Doe\n\n" + BODY
+    )
+    assert meta.title == "Allies confirm troop deployment after envoys brief the council"
+    assert meta.published.value == dt.date(2024, 10, 29)
+
+
+def test_organisation_masthead_of_a_press_release_is_the_publisher_not_the_title():
+    meta = meta_of(
+        "North Atlantic Treaty Organization\nNews\n\n"
+        "Alliance and Japan agree to deepen cooperation on cyber defence\n\n31 Jan. 2023 -\n\n"
+        + BODY
+    )
+    assert meta.title == "Alliance and Japan agree to deepen cooperation on cyber defence"
+    assert meta.publisher == "NATO"
+    assert meta.published.value == dt.date(2023, 1, 31)
+
+
+def test_section_labels_above_the_headline_are_not_the_title():
+    meta = meta_of(
+        "NZ Herald\nNew Zealand | Politics\n\n"
+        "Foreign minister to press Pacific concerns in Brussels\n\nBy Tama Rewiti\n"
+        "Political Reporter·NZ Herald·\n1 Apr, 2025 05:00 PM\n\n" + BODY
+    )
+    assert meta.title == "Foreign minister to press Pacific concerns in Brussels"
+    assert meta.subtitle is None
+    assert meta.authors == ["Tama Rewiti"]
+    assert meta.published.value == dt.date(2025, 4, 1)
+
+
+@pytest.mark.parametrize(
+    "tagline",
+    [
+        "Japan's Independent Voice Since 1897",
+        "The official website of the Example Islands Government",
+        "Fund independent journalism with $5 per month",
+    ],
+)
+def test_site_slogans_are_never_the_title(tagline):
+    meta = meta_of(
+        f"The Example Post\n{tagline}\n\nMinisters agree on closer naval drills\n\n" + BODY
+    )
+    assert meta.title == "Ministers agree on closer naval drills"
+
+
+def test_page_title_loses_site_and_section_suffixes():
+    page = PageMeta(title="Japan moves closer to tech pact | World news | The Guardian")
+    assert meta_of(BODY, page, kind="html").title == "Japan moves closer to tech pact"
+
+
+def test_page_title_loses_a_web_address_suffix():
+    page = PageMeta(title="Prime Minister to attend leaders' summit | Beehive.govt.nz")
+    assert meta_of(BODY, page, kind="html").title == "Prime Minister to attend leaders' summit"
+
+
+def test_page_title_that_is_only_the_site_name_is_not_used():
+    page = PageMeta(title="NZ Herald", publisher="NZ Herald")
+    meta = meta_of(BODY, page, kind="html")
+    assert meta.title.startswith("Officials from the two countries met on Tuesday")
+
+
+def test_byline_without_by_under_the_subtitle_keeps_title_and_subtitle_apart():
+    meta = meta_of(
+        "The Guardian - Back to home\nSupport us\n\n"
+        "Japan moves closer to technology pact as partners deepen ties\n\n"
+        "Tokyo expected to join work on undersea drones under the pact's second pillar\n\n"
+        "Kenji Ward in Tokyo and Priya Raman in Sydney\nTue 1 Oct 2024 10.05 BST\n\n" + BODY
+    )
+    assert meta.title == "Japan moves closer to technology pact as partners deepen ties"
+    assert meta.subtitle == (
+        "Tokyo expected to join work on undersea drones under the pact's second pillar"
+    )
+    assert meta.authors == ["Kenji Ward", "Priya Raman"]
+    assert meta.publisher == "The Guardian"
+    assert meta.published.value == dt.date(2024, 10, 1)
+
+
+def test_standfirst_in_sentences_is_the_subtitle():
+    meta = meta_of(
+        "What the alliance wants from its Pacific partners\n\n"
+        "The summit showed the four are no longer guests. The purpose is still unclear.\n\n"
+        "By Helena March\nJuly 18, 2024\n\n" + BODY + LONGER_BODY
+    )
+    assert meta.title == "What the alliance wants from its Pacific partners"
+    assert meta.subtitle == (
+        "The summit showed the four are no longer guests. The purpose is still unclear."
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Authors
 
@@ -128,6 +247,20 @@ def test_title_falls_back_to_the_first_sentence_of_the_body():
         ("BY CHOI YOON-SEO", ["Choi Yoon-seo"]),
         ("By Yonhap", ["Yonhap"]),
         ("By AFP", ["AFP"]),
+        ("By Clara Lindner & Marco Bellini", ["Clara Lindner", "Marco Bellini"]),
+        ("Hannah Kerr, Political Reporter", ["Hannah Kerr"]),
+        ("By Jane Roe | Staff writer", ["Jane Roe"]),
+        ("Written by Jane Roe", ["Jane Roe"]),
+        ("Words by Jane Roe", ["Jane Roe"]),
+        ("By defence reporter Olivia Hart", ["Olivia Hart"]),
+        ("By Political Editor Sam Ngata", ["Sam Ngata"]),
+        ("By Jane Roe and agencies", ["Jane Roe"]),
+        ("By MASAHIRO TANAKA/ Staff Writer", ["Masahiro Tanaka"]),
+        ("By Jane Roe, Tom Brown and Ann Lee, CNN", ["Jane Roe", "Tom Brown", "Ann Lee"]),
+        ("By Clara Lindner & Marco Bellini with AFP", ["Clara Lindner", "Marco Bellini"]),
+        ("By Maya Ortiz on October 01, 2024 at 9:03 AM", ["Maya Ortiz"]),
+        ("Reporter : Kim Min-ji", ["Kim Min-ji"]),
+        ("KENJI KAWASE, Nikkei staff writer", ["Kenji Kawase"]),
     ],
 )
 def test_header_bylines(byline, authors):
@@ -201,6 +334,103 @@ def test_bylines_of_teasers_after_the_article_are_not_authors():
     assert meta.published is None
 
 
+def test_name_over_a_role_line_is_the_author():
+    meta = meta_of(
+        "BBC\n\nJapan's new leader signals closer ties with Europe\n\n1 October 2024\n\n"
+        "Rachel Okafor\nTokyo correspondent\n\nReporting from Tokyo\n\n" + BODY
+    )
+    assert meta.title == "Japan's new leader signals closer ties with Europe"
+    assert meta.authors == ["Rachel Okafor"]
+
+
+def test_names_over_a_long_role_line_and_between_bars_are_the_authors():
+    meta = meta_of(
+        "Defence chiefs meet in Wellington for Pacific talks\nBy Ben Packer\n"
+        "Foreign Affairs and Defence Correspondent\nOctober 1, 2024 - 6:12PM\n" + BODY
+    )
+    assert (meta.title, meta.subtitle) == (
+        "Defence chiefs meet in Wellington for Pacific talks",
+        None,
+    )
+    assert meta.authors == ["Ben Packer"]
+    meta = meta_of(
+        "Defence chiefs meet in Wellington for Pacific talks\nLena Hoffmann | Jonas Berger\n"
+        "06/25/2025 June 25, 2025\n" + BODY
+    )
+    assert meta.authors == ["Lena Hoffmann", "Jonas Berger"]
+
+
+def test_editors_and_sources_are_not_authors():
+    meta = meta_of(
+        "Spokesperson urges alliance to stay out of the region\nSource: Xinhua\n"
+        "Editor: Huaxia\n2024-07-11 21:05:30\n" + BODY
+    )
+    assert meta.authors == []
+    assert meta.publisher == "Xinhua News Agency"
+
+
+def test_name_beside_the_date_line_is_the_author():
+    meta = meta_of(
+        "Defence chiefs meet in Wellington for Pacific talks\nGlenn Walker\n11:38, Jun 23 2025\n"
+        + BODY
+    )
+    assert meta.authors == ["Glenn Walker"]
+    assert meta.published.value == dt.date(2025, 6, 23)
+
+
+def test_newsmakers_and_places_beside_a_date_line_are_not_authors():
+    meta = meta_of(
+        "Defence chiefs meet in Wellington for Pacific talks\nKishida Visits Seoul\n"
+        "October 1, 2024\n" + BODY
+    )
+    assert meta.authors == []
+    meta = meta_of("Defence chiefs meet for Pacific talks\nAsia Pacific\nOctober 1, 2024\n" + BODY)
+    assert meta.authors == []
+
+
+def test_the_publishers_own_name_as_byline_is_no_author():
+    meta = meta_of(
+        "The Japan News\nBY THE YOMIURI SHIMBUN\n\n"
+        "Japan and Australia agree to widen joint drills\n\nThe Yomiuri Shimbun\n"
+        "6:12 JST, October 2, 2024\n\n" + BODY
+    )
+    assert meta.publisher == "The Yomiuri Shimbun"
+    assert meta.authors == []
+    assert meta.published.value == dt.date(2024, 10, 2)
+
+
+def test_bracketed_wire_credit_names_reporters_not_editors():
+    meta = meta_of(
+        "Japan and Philippines sign access pact\n\n"
+        "TOKYO, July 8 (Reuters) - Japan and the Philippines signed a defence pact on Monday.\n\n"
+        "The pact still needs parliamentary approval in both countries, officials said.\n\n"
+        "(Reporting by Kaori Sato and John Miller; Editing by Anne West)\n"
+    )
+    assert meta.authors == ["Kaori Sato", "John Miller"]
+    assert meta.publisher == "Reuters"
+
+
+def test_translation_credit_names_the_writer_not_the_department():
+    meta = meta_of(
+        "Tokyo to send defense chief to alliance talks\n\n"
+        + BODY
+        + "\n(Japanese original by Emi Sato, Political News Department)\n"
+    )
+    assert meta.authors == ["Emi Sato"]
+
+
+def test_page_author_that_is_an_organisation_is_no_person():
+    page = PageMeta(title="Summit ends", authors=["Nikkei staff writers"], publisher="Nikkei Asia")
+    assert meta_of(BODY, page, kind="html").authors == []
+    page = PageMeta(title="Summit ends", authors=["CNN"], publisher="CNN")
+    assert meta_of(BODY, page, kind="html").authors == []
+
+
+def test_page_author_that_is_an_agency_on_another_site_is_its_credit():
+    page = PageMeta(title="Summit ends", authors=["Kyodo"], publisher="Pacific Daily Post")
+    assert meta_of(BODY, page, kind="html").authors == ["Kyodo"]
+
+
 def test_page_authors_come_first_for_html():
     page = PageMeta(title="Summit ends", authors=["By Jane Smith", "TOM BROWN"])
     assert meta_of(BODY, page, kind="html").authors == ["Jane Smith", "Tom Brown"]
@@ -261,6 +491,35 @@ def test_publisher_from_page_url_domain():
     assert meta.url == "https://www.nzherald.co.nz/nz/politics/x"
 
 
+@pytest.mark.parametrize(
+    ("header", "publisher"),
+    [
+        ("KYODO NEWS - Jun 21, 2025 - 18:05 | Politics, World, All\n", "Kyodo News"),
+        ("The Guardian - Back to home\n", "The Guardian"),
+        ("World\nSource: Xinhua\nEditor: Li Wei\n", "Xinhua News Agency"),
+        ("Pacific\nBy Tama Rewiti\nPolitical Reporter·NZ Herald·\n", "New Zealand Herald"),
+        ("Pacific\nBy Jane Roe\nStars and Stripes • November 15, 2024\n", "Stars and Stripes"),
+        ("World\nBy Jane Roe and Tom Brown, CNN\n", "CNN"),
+        ("Beehive.govt.nz\n", "New Zealand Government"),
+        ("The Pacific Monitor\nWorld\n", "The Pacific Monitor"),  # not in the knowledge
+    ],
+)
+def test_publisher_from_mastheads_and_meta_lines(header, publisher):
+    meta = meta_of(header + "\nMinisters agree on closer naval drills in the Pacific\n\n" + BODY)
+    assert meta.publisher == publisher
+    assert meta.title == "Ministers agree on closer naval drills in the Pacific"
+
+
+@pytest.mark.parametrize("top", ["World News\n", "NATO - Japan ties enter a new era\n"])
+def test_sections_and_headlines_naming_an_organisation_are_no_publisher(top):
+    assert meta_of(top + "\nMinisters agree on closer drills\n\n" + BODY).publisher is None
+
+
+def test_site_name_given_as_a_web_address_is_matched():
+    page = PageMeta(title="Seoul widens NATO ties", publisher="dw.com")
+    assert meta_of(BODY, page, kind="html").publisher == "DW"
+
+
 def test_no_evidence_means_no_publisher():
     assert meta_of("Seoul widens NATO ties\n\n" + BODY).publisher is None
 
@@ -280,6 +539,18 @@ def test_no_evidence_means_no_publisher():
         ("Updated 12 July 2024 — 5:00am", dt.date(2024, 7, 12)),
         ("Published 25/07/2024", dt.date(2024, 7, 25)),
         ("입력 2024.07.11. 08:05", dt.date(2024, 7, 11)),
+        ("10:15 July 10, 2024", dt.date(2024, 7, 10)),
+        ("6:12 pm on 10 July 2024", dt.date(2024, 7, 10)),
+        ("Updated 5:04 AM EDT, Wed July 10, 2024", dt.date(2024, 7, 10)),
+        ("2024-07-10 14:03 KST", dt.date(2024, 7, 10)),
+        ("Jul. 10, 2024 at 9:03 a.m.", dt.date(2024, 7, 10)),
+        ("10 July 2024, 10:05 am", dt.date(2024, 7, 10)),
+        ("Published: 10 Jul 2024", dt.date(2024, 7, 10)),
+        ("The Evening Ledger • July 10, 2024", dt.date(2024, 7, 10)),
+        ("Politics | July 10, 2024", dt.date(2024, 7, 10)),
+        ("Pacific Desk — 10 July 2024", dt.date(2024, 7, 10)),
+        ("07/10/2024 06:12 PM EDT", dt.date(2024, 7, 10)),
+        ("Published on 10/07/2024 - 14:03 GMT+2", dt.date(2024, 7, 10)),
     ],
 )
 def test_stated_publication_dates(line, day):
@@ -297,6 +568,32 @@ def test_published_line_wins_over_updated_line():
         "Updated: 2024-07-12 11:00\nPublished: 2024-07-11 08:00\n" + BODY
     )
     assert meta.published.value == dt.date(2024, 7, 11)
+
+
+@pytest.mark.parametrize(
+    ("masthead", "line"),
+    [("The Guardian", "Published 01/10/2024 10:05"), ("CNN", "Updated 10/01/2024 9:03")],
+)
+def test_numeric_dates_follow_the_outlets_countrys_order(masthead, line):
+    meta = meta_of(f"{masthead}\nAllies open new training centre\nBy Jane Doe\n{line}\n" + BODY)
+    assert meta.published.value == dt.date(2024, 10, 1)
+
+
+def test_published_wins_over_updated_on_the_same_line():
+    meta = meta_of(
+        "Allies open new training centre\nBy Jane Doe\n"
+        "Published Oct. 1, 2024 Updated Oct. 2, 2024, 9:03 a.m. ET\n" + BODY
+    )
+    assert meta.published.value == dt.date(2024, 10, 1)
+
+
+def test_year_mentions_in_the_story_never_date_the_article():
+    meta = meta_of(
+        "Allies open new training centre\nBy Jane Doe\n\n"
+        "The four partners have attended every summit since 2022, officials said on Monday.\n\n"
+        "The centre opened in 2023 and was expanded last year, the ministry said.\n"
+    )
+    assert meta.published is None
 
 
 def test_ambiguous_numeric_date_is_not_guessed():
