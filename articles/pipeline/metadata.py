@@ -2,7 +2,9 @@
 
 For an HTML page what the page states about itself (JSON-LD, OpenGraph) comes first; for a text
 dump everything is read from the lines the cleaning stage set aside above the body (``header``)
-and below it (``trailer``). Publishers are matched against the reference knowledge; authors come
+and below it (``trailer``). An HTML page's <title> and the visible lines around its headline
+(kept by the reading stage) are read as such a header, after the machine-readable date of a
+<time> element there. Publishers are matched against the reference knowledge; authors come
 only from bylines and credit lines, never from the story. Lines are judged by their shape and
 by the knowledge's vocabulary, never by an outlet's exact wording.
 """
@@ -12,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 from urllib.parse import urlsplit
 
@@ -36,6 +38,7 @@ from .result import ArticleMeta, DateBasis, FuzzyDate, Precision
 
 def extract(raw: RawDocument, cleaned: CleanedDocument, knowledge: Knowledge) -> ArticleMeta:
     """Everything the page says about the article itself."""
+    cleaned = with_page_header(raw, cleaned)
     publisher = find_publisher(raw, cleaned, knowledge)
     title, subtitle = find_title(raw, cleaned, knowledge, publisher)
     published, reason = find_published(raw, cleaned, _numeric_date_order(publisher, knowledge))
@@ -54,6 +57,19 @@ def extract(raw: RawDocument, cleaned: CleanedDocument, knowledge: Knowledge) ->
         dateline=place_name(dateline.place) if dateline else None,
         url=raw.page.url or None,
     )
+
+
+def with_page_header(raw: RawDocument, cleaned: CleanedDocument) -> CleanedDocument:
+    """For an HTML page, the cleaned document with the page's header in front of its own: the
+    <title> as written, then the visible lines around the headline — what a text dump of the
+    page would show above the body."""
+    page = raw.page
+    if raw.kind != "html" or not (page.site_title or page.header_lines):
+        return cleaned
+    lines = [*([page.site_title] if page.site_title else []), *page.header_lines]
+    seen = set(lines)
+    header = lines + [line for line in cleaned.header if line not in seen]
+    return replace(cleaned, header=header)
 
 
 def place_name(place: str) -> str:
@@ -133,6 +149,7 @@ class _Vocabulary:
     people: frozenset[str]  # keys of known newsmakers' names and aliases: never a byline
     media_words: frozenset[str]  # "herald", "shimbun", "agency": words of outlets' names
     not_names: frozenset[str]  # capitalised words that are never part of a name ("The")
+    title_words: frozenset[str]  # words of people's titles and their modifiers ("prime")
 
 
 # Words of an organisation's or a desk's name, beyond the knowledge's media words.
@@ -172,6 +189,12 @@ def _build_vocabulary(knowledge: Knowledge) -> _Vocabulary:
         people=frozenset(people - {""}),
         media_words=frozenset({w.casefold() for w in titles.get("media_words", ())} | _ORG_WORDS),
         not_names=frozenset(titles.get("not_names", ())),
+        title_words=frozenset(
+            word
+            for group in ("person_titles", "title_modifiers", "honorifics")
+            for phrase in titles.get(group, ())
+            for word in _key(phrase).split()
+        ),
     )
 
 
@@ -239,10 +262,15 @@ def find_publisher(raw: RawDocument, cleaned: CleanedDocument, knowledge: Knowle
             or by_url
         )
         return match.name if match else page.publisher
+    found = by_url or _publisher_at_top(cleaned, knowledge)
+    if found:
+        return found.name
+    # the site a page's title names beats a photo's or a story's credit to another outlet
+    site = _site_of_title(raw, knowledge)
+    if site:
+        return site
     found = (
-        by_url
-        or _publisher_at_top(cleaned, knowledge)
-        or _publisher_of_copyright(cleaned, knowledge)
+        _publisher_of_copyright(cleaned, knowledge)
         or _publisher_of_emails(cleaned, knowledge)
         or _publisher_in_meta_lines(cleaned, knowledge)
         or _publisher_of_dateline(cleaned, knowledge)
@@ -374,6 +402,37 @@ def _unknown_masthead(cleaned: CleanedDocument, knowledge: Knowledge) -> str | N
     return line
 
 
+_MAX_SITE_WORDS = 5
+
+
+def _site_of_title(raw: RawDocument, knowledge: Knowledge) -> str | None:
+    """An outlet the knowledge does not list, by its page title: the end of "Headline | Site"
+    (or the start of "Site | Headline") beyond the headline the page shows, when that end is
+    a short name and not a section ("World") or an organisation the news is about."""
+    title, headline = raw.page.site_title, raw.page.title
+    if not title or not headline:
+        return None
+    parts = [p.strip() for p in _TITLE_SEPARATOR_RE.split(title)]
+    if len(parts) < 2:
+        return None
+    key = _key(headline)
+    if _key(parts[0]) == key:
+        site = parts[-1]
+    elif _key(parts[-1]) == key:
+        site = parts[0]
+    else:
+        return None
+    words = site.split()
+    if not words or len(words) > _MAX_SITE_WORDS or _DIGIT_RE.search(site):
+        return None
+    if any(w[:1].islower() and w not in _MASTHEAD_SMALL_WORDS for w in words):
+        return None if not _DOMAIN_RE.match(site) else site
+    folded = [w.casefold().strip("'’.") for w in words]
+    if all(w in _NEWS_SECTION_WORDS or w in _SECTION_WORDS for w in folded):
+        return None
+    return None if _is_known_body(site, knowledge) else site
+
+
 def _publisher_line(cleaned: CleanedDocument, knowledge: Knowledge) -> PublisherInfo | None:
     """Any header or trailer line that is exactly a publisher's name ("The Yomiuri Shimbun"
     under a headline, "Mainichi Shimbun" closing the page)."""
@@ -404,11 +463,13 @@ _MIN_REPEATED_WORDS = 5  # a repeated short line is navigation ("Got a news tip?
 _SENTENCE_END_RE = re.compile(r"(?<=[a-z0-9)\"'”’]{3}[.!?])[\"'”’]?\s+(?=[\"'“‘A-Z])")
 _ABBREVIATION_END_RE = re.compile(r"(?:\b[A-Z]\.){2,}$")
 # Mastheads' slogans and calls for support: "Japan's National Daily Since 1922", "The official
-# website of the ... Government", "Fund independent journalism with $5 per month".
+# website of the ... Government", "Fund independent journalism with $5 per month" (a sum alone
+# is news: "Alibaba to raise $12.9bn").
 _TAGLINE_RE = re.compile(
     r"\bsince\s+(?:1[789]|20)\d\d\b|\bofficial\s+(?:web\s?)?(?:site|page|home)\b"
     r"|\b(?:independent|quality|trusted)\s+(?:journalism|news)\b|\bper\s+(?:month|week|year)\b"
-    r"|\bsupport\s+(?:us|our|the)\b|[$€£]\s?\d|\b(?:leading|national)\s+(?:english\s+)?daily\b"
+    r"|\bsupport\s+(?:us|our|the)\b|\b(?:leading|national)\s+(?:english\s+)?daily\b"
+    r"|[$€£]\s?\d[\d.,]{0,8}\s?(?:/|a\s)\s?(?:month|week|year|mo)\b"
     r"|\bnews\s+(?:you\s+can\s+trust|that\s+matters)\b|\byour\s+(?:source|window)\b",
     re.I,
 )
@@ -422,12 +483,21 @@ def find_title(
     if raw.page.title:
         title = strip_site_name(raw.page.title, site_names)
         if title and not _never_a_title(title, site_names, knowledge):
-            return title, _subtitle_after(title, cleaned.header, site_names, knowledge)
+            return title, _subtitle_after(title, _shown_lines(raw, cleaned), site_names, knowledge)
     header = _Header(cleaned.header, knowledge, site_names)
     title, subtitle = header.title()
     if title:
         return title, subtitle
     return _title_from_body(cleaned), None
+
+
+def _shown_lines(raw: RawDocument, cleaned: CleanedDocument) -> list[str]:
+    """The header without an HTML page's <title>: a headline shown on the page that differs
+    from the title follows it, and is no subtitle."""
+    header = cleaned.header
+    if raw.page.site_title and header[:1] == [raw.page.site_title]:
+        return header[1:]
+    return header
 
 
 def _site_names(raw: RawDocument, knowledge: Knowledge, publisher: str | None) -> set[str]:
@@ -672,9 +742,32 @@ def _subtitle_at(
         and _key(line) != _key(title)
         and not _is_slug(line)
         and not _never_a_title(line, site_names, knowledge)
+        and not _is_bare_credit(line, knowledge)
     ):
         return line
     return None
+
+
+_TIME_OF_DAY_RE = re.compile(r"(?<![\d.])\d{1,2}[:.]\d{2}(?![\d.])")
+_BY_NAME_RE = re.compile(r"\bby\s+[A-Z][\w'’.-]*\s+[A-Z]")
+
+
+def _is_bare_credit(line: str, knowledge: Knowledge) -> bool:
+    """A byline that does not start with "By": names with a role or an outlet ("Tom Roe, AP
+    Auto Writer", "Ann Lee and Bo Park, Associated Press"), or a time stamp ending in one
+    ("5:45 AM PST 11/19/2019 by Jane Roe")."""
+    parts = _NAME_ROLE_SPLIT_RE.split(line.strip(), maxsplit=1)
+    if (
+        len(parts) == 2
+        and (_is_role_line(parts[1]) or publisher_named(parts[1], knowledge) is not None)
+        and _person_list(parts[0], knowledge)
+    ):
+        return True
+    return (
+        _TIME_OF_DAY_RE.search(line) is not None
+        and _BY_NAME_RE.search(line) is not None
+        and bool(find_dates(line))
+    )
 
 
 def _subtitle_after(
@@ -973,6 +1066,8 @@ def _is_person_name(part: str, knowledge: Knowledge) -> bool:
             return False
     if _key(tokens[-1]) in vocabulary.places or _key(part) in vocabulary.people:
         return False  # "Kishida Visits Seoul", "Fumio Kishida": news, not a byline
+    if all(word in vocabulary.title_words for word in _key(part).split()):
+        return False  # "Prime Minister" beside a press release's date names an office
     return not _is_known_body(part, knowledge) and publisher_named(part, knowledge) is None
 
 
@@ -1114,6 +1209,25 @@ def stated_dates(line: str, order: str = "") -> list[tuple[int, dt.date]]:
     return out
 
 
+# A timestamp in UTC: its day can be the day before or after the one the outlet prints.
+_UTC_TIME_RE = re.compile(r"\d[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?\s*(?:Z|[+-]00:?00)$", re.I)
+
+
+def _shown_day(value: str, day: dt.date, lines: list[str], order: str) -> dt.date:
+    """The day of a <time> value, or the neighbouring day the page's date line shows when the
+    value is a UTC timestamp (a Seoul article at 08:00 is stamped the day before in UTC)."""
+    if not _UTC_TIME_RE.search(value.strip()):
+        return day
+    for line in lines:
+        if is_date_line(line):
+            for _, shown in stated_dates(line, order):
+                if shown == day:
+                    return day
+                if abs((shown - day).days) == 1:
+                    return shown
+    return day
+
+
 # Outlets of these countries write numeric dates month first (10/01/2024 is 1 October).
 _MONTH_FIRST_COUNTRIES = frozenset({"US"})
 
@@ -1140,6 +1254,11 @@ def find_published(
             return FuzzyDate(days[0][2], Precision.DAY), (
                 f"stated in the page metadata: '{raw.page.published}'"
             )
+    for value in raw.page.time_values:
+        days = find_dates(value)
+        if days:
+            day = _shown_day(value, days[0][2], raw.page.header_lines, order)
+            return FuzzyDate(day, Precision.DAY), f"stated in a <time> element: '{value}'"
     # Header lines nearest the body first (a top bar may show today's date), then the trailer.
     lines = [*reversed(cleaned.header), *cleaned.trailer]
     best: tuple[int, int, dt.date, str] | None = None

@@ -2,8 +2,10 @@
 
 Reading decides what the bytes are (refusing empty, binary, oversized or undecodable files with a
 one-line ``PipelineError``), decodes them, and for HTML pages collects what the page states about
-itself (JSON-LD, OpenGraph, meta tags) and extracts the main text with trafilatura, falling back
-to a paragraph-density heuristic of our own.
+itself (JSON-LD, OpenGraph, meta tags), extracts the main text with trafilatura (falling back to
+a paragraph-density heuristic of our own), and keeps the visible lines around the headline —
+byline, date, kicker — that main-text extraction drops, for the metadata stage to read as it
+reads a text dump's header.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from dataclasses import dataclass, field
 from typing import NoReturn
 
 from bs4 import BeautifulSoup, Tag
+from lxml import etree
+from lxml.html import HtmlElement
 
 from .errors import PipelineError
 
@@ -37,6 +41,13 @@ class PageMeta:
     publisher: str | None = None
     published: str | None = None  # ISO 8601 date or datetime as the page states it
     url: str | None = None
+    site_title: str | None = None  # the <title> as written, site name and all
+    # Visible lines of the article's header, in document order: kicker, headline, bylines,
+    # date lines; short lines only (what a text dump shows above the body).
+    header_lines: list[str] = field(default_factory=list)
+    # ``datetime`` values of the <time> elements in that header, publication-marked first;
+    # update-marked ones are left out (their visible line keeps its "Updated" label).
+    time_values: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -273,9 +284,15 @@ def _read_html(source: str, html: str) -> RawDocument:
         _fail(source, f"HTML page has too many tags to read ({tags:,}; the limit is {_MAX_TAGS:,})")
     try:
         page, headings = _page_meta(html)
-        text = _main_text(html)
+        tree = _parse_tree(html)
+        # trafilatura copies a tree it is given, so the header is read from the same parse
+        text = _main_text(html if tree is None else tree)
         if not text:
             text = _fallback_text(html)
+        if tree is not None:
+            page.header_lines, page.time_values = article_header(
+                tree, [page.title, page.site_title], text
+            )
     except (RecursionError, MemoryError) as exc:
         _fail(source, f"HTML page is too deeply nested or too large to read ({type(exc).__name__})")
     except PipelineError:
@@ -369,6 +386,7 @@ _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\band\b|&|,|\|)\s*")
 _URL_RE = re.compile(r"^(?:https?:)?//|^www\.", re.IGNORECASE)
 _TITLE_SEPARATOR_RE = re.compile(r"\s+(?:[|\-–—:·•»]|::)\s+")
 _SPACE_RE = re.compile(r"\s+")
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _page_meta(html: str) -> tuple[PageMeta, list[str]]:
@@ -400,6 +418,7 @@ def _page_meta(html: str) -> tuple[PageMeta, list[str]]:
         _canonical_url(soup),
     )
     headings = [h for h in (_clean(h.get_text(" ")) for h in soup.find_all("h1", limit=3)) if h]
+    page.site_title = _site_title(soup)
     if page.title is None:
         page.title = _title_from_tag(soup, page.publisher, headings)
     return page, headings
@@ -626,11 +645,15 @@ def _canonical_url(soup: BeautifulSoup) -> str | None:
     return None
 
 
+def _site_title(soup: BeautifulSoup) -> str | None:
+    tag = soup.find("title")
+    return _clean(tag.get_text()) if isinstance(tag, Tag) else None
+
+
 def _title_from_tag(soup: BeautifulSoup, publisher: str | None, headings: list[str]) -> str | None:
     """The <title> without the site's name: the part an <h1> repeats, else without a part
     that is the publisher's name."""
-    tag = soup.find("title")
-    title = _clean(tag.get_text()) if isinstance(tag, Tag) else None
+    title = _site_title(soup)
     if not title:
         return headings[0] if headings else None
     parts = _TITLE_SEPARATOR_RE.split(title)
@@ -669,7 +692,20 @@ _EXTRACT_OPTIONS = {
 }
 
 
-def _main_text(html: str) -> str:
+def _parse_tree(html: str) -> HtmlElement | None:
+    """The page parsed as trafilatura parses it, or None when it cannot be."""
+    from trafilatura.utils import load_html
+
+    try:
+        tree = load_html(html)
+    except (RecursionError, MemoryError):
+        raise
+    except Exception:  # trafilatura's own parse of the string decides then
+        return None
+    return tree if isinstance(tree, HtmlElement) else None
+
+
+def _main_text(html: str | HtmlElement) -> str:
     """trafilatura's main text, one paragraph per block, blank lines between them."""
     trafilatura = _import_trafilatura()
     extracted = trafilatura.extract(html, **_EXTRACT_OPTIONS)
@@ -789,6 +825,348 @@ def _densest_container(soup: BeautifulSoup) -> Tag | None:
 
 def _p_text_length(tag: Tag) -> int:
     return sum(len(p.get_text(" ").strip()) for p in tag.find_all("p"))
+
+
+# --- article header ----------------------------------------------------------------------------
+# Main-text extraction keeps the story and drops what surrounds its headline: the byline, the
+# date, the kicker. Those are read here as visible lines, in document order, from the container
+# of the headline (its <article>, else a few levels of ancestors), so the metadata stage can use
+# the same rules as for a text dump's header.
+
+_HEADING_SCAN = 10  # <h1>s looked at to find the article's own (logos and modals use them too)
+_ARTICLE_DEPTH = 12  # ancestors searched for the headline's <article>
+_CONTAINER_LEVELS = 3  # without one: the ancestor this far up holds the byline and date
+_LINES_BEFORE = 4  # kicker, section, a date above the headline
+_MAX_HEADER_LINES = 15
+_MAX_SCANNED_AFTER = 40
+_MAX_LINE_WORDS = 40
+_MAX_LINE_CHARS = 300
+_PROSE_WORDS = 25  # a line this long is a paragraph of prose: a standfirst, or the body
+_BODY_LINE_WORDS = 8  # a line of the main text this long is prose (a byline there is shorter)
+_BODY_KEYS = 12  # paragraphs of the main text that mark where the body starts
+_NEAR_SIBLINGS = 8  # elements before the headline (at any level) that may hold header lines
+_MAX_RAW_LINE = 5000  # a longer run of text is prose whatever it says
+
+
+def _tag_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_BLOCK_TAGS = _tag_set(
+    """
+    address article blockquote br dd details div dl dt fieldset h1 h2 h3 h4 h5 h6 header hgroup
+    hr li main ol p pre section summary table tbody td tfoot th thead tr ul
+    """
+)
+_HEADER_SKIP_TAGS = _tag_set(
+    """
+    aside audio button canvas dialog embed figcaption figure footer form iframe img input label
+    map menu nav noscript object picture script select style svg template textarea video
+    """
+)
+_HEADER_FURNITURE_RE = re.compile(
+    rf"{_FURNITURE_RE.pattern}|caption|(?:^|[-_\s])(?:nav|navbar|navigation|menu|toolbar|tools"
+    r"|print|skip|visually-hidden|sr-only|screen-reader)(?:$|[-_\s])",
+    re.IGNORECASE,
+)
+# Class names of the header's own parts, which a furniture word beside them does not make
+# furniture.
+_META_CLASS_RE = re.compile(r"byline|author|dateline|date|time|publish|meta", re.IGNORECASE)
+_SKIPPED_ROLES = frozenset({"navigation", "complementary", "banner", "contentinfo", "dialog"})
+_WORD_CHAR_RE = re.compile(r"\w")
+# A label printed apart from what it labels: "By" <a>Jane Roe</a>, "Published:" <time>.
+_LEAD_IN_RE = re.compile(
+    r"(?:(?:written|reported|posted|words|story|text|photos?)\s+)?by\s*:?"
+    r"|(?:first\s+|last\s+)?(?:published|posted|updated|modified|created)(?:\s+(?:on|at))?\s*:?"
+    r"|[^\s:：]{1,20}\s*[:：]"
+    r"|입력|수정|등록|업데이트|公開|更新|配信|掲載",
+    re.IGNORECASE,
+)
+_UPDATED_MARK_RE = re.compile(r"updat|modif|edited|revised|수정|更新", re.IGNORECASE)
+_PUBLISHED_MARK_RE = re.compile(
+    r"publish|posted|created|issued|release|입력|등록|公開|掲載|配信", re.IGNORECASE
+)
+_DATE_ITEMPROPS = frozenset({"datepublished", "datecreated", "datemodified"})
+_PUBLISHED_RANK, _PLAIN_RANK, _UPDATED_RANK = 0, 1, 2
+
+
+@dataclass
+class _Line:
+    text: str
+    times: list[tuple[int, str]] = field(default_factory=list)  # (rank, datetime value)
+    heading: bool = False
+    words: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = self.text.count(" ") + 1
+
+
+def article_header(
+    tree: HtmlElement, titles: list[str | None], main_text: str
+) -> tuple[list[str], list[str]]:
+    """The visible header lines around the article's headline and the ``datetime`` values of
+    its <time> elements (publication-marked first, update-marked left out); empty when no
+    headline is found.
+
+    ``titles`` are what the page calls its headline (to tell the article's <h1> from a logo's);
+    ``main_text`` is the extracted body, whose paragraphs mark where the header ends.
+    """
+    try:
+        heading = _article_heading(tree, titles)
+        if heading is None:
+            return [], []
+        body = {_title_key(p) for p in main_text.split("\n\n")[:_BODY_KEYS]}
+        lines = _window(_header_lines(_header_container(heading), heading), body)
+    except Exception:  # the header is extra evidence: hostile markup only loses it
+        return [], []
+    times = sorted(
+        (rank, order, value)
+        for order, line in enumerate(lines)
+        for rank, value in line.times
+        if rank != _UPDATED_RANK
+    )
+    return _dedupe([line.text for line in lines]), _dedupe([value for _, _, value in times])
+
+
+def _article_heading(tree: HtmlElement, titles: list[str | None]) -> HtmlElement | None:
+    """The <h1> that states the page's title, else the first one inside an <article> or <main>
+    with a few words, else the first; an <h2> only when it states the title and no <h1> does."""
+    keys = set()
+    for title in titles:
+        if title:
+            keys.add(_title_key(title))
+            keys.update(_title_key(part) for part in _TITLE_SEPARATOR_RE.split(title))
+    keys.discard("")
+    best: tuple[int, int, HtmlElement] | None = None
+    for order, h1 in enumerate(tree.iter("h1")):
+        if order >= _HEADING_SCAN:
+            break
+        text = _element_text(h1)
+        if not text or len(text) > _MAX_LINE_CHARS:  # an unclosed <h1> swallows the page
+            continue
+        score = 3 if _title_key(text) in keys else 0
+        score += 1 if len(text.split()) >= 3 else 0
+        score += 1 if _inside(h1, ("article", "main")) else 0
+        if best is None or score > best[0]:
+            best = (score, order, h1)
+    if best is not None:
+        return best[2]
+    for order, h2 in enumerate(tree.iter("h2")):
+        if order >= _HEADING_SCAN:
+            break
+        if _title_key(_element_text(h2)) in keys:
+            return h2
+    return None
+
+
+def _element_text(element: HtmlElement) -> str:
+    return _SPACE_RE.sub(" ", element.text_content()).strip()
+
+
+def _inside(element: HtmlElement, tags: tuple[str, ...]) -> bool:
+    return any(ancestor.tag in tags for ancestor in element.iterancestors())
+
+
+def _header_container(heading: HtmlElement) -> HtmlElement:
+    """The headline's <article>, else its ancestor a few levels up (stopping at <main>)."""
+    for depth, ancestor in enumerate(heading.iterancestors()):
+        if depth >= _ARTICLE_DEPTH or ancestor.tag in ("body", "html"):
+            break
+        if ancestor.tag == "article":
+            return ancestor
+    container = heading
+    for _ in range(_CONTAINER_LEVELS):
+        parent = container.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        container = parent
+        if container.tag == "main":
+            break
+    return container
+
+
+def _header_lines(container: HtmlElement, heading: HtmlElement) -> Iterator[_Line]:
+    """The container's visible text as lines, in document order, without page furniture.
+
+    Block elements break lines; inline ones flow, except siblings with nothing but separators
+    between them (<span>Jane Roe</span> | <span>July 3, 2024</span>), which are lines of their
+    own. A lone label ("By", "Published:") joins the line after it.
+    """
+    # Elements themselves, not their ids: lxml's proxies live only while referenced, so an id
+    # can come back for another element.
+    keep = {heading, *heading.iterancestors()}
+    far = _far_before(heading, container)
+    apart: set[HtmlElement] = set()  # elements whose children are separate lines
+    current: list[str] = []
+    times: list[tuple[int, str]] = []
+    pending: _Line | None = None
+
+    def flush(heading_line: bool = False) -> Iterator[_Line]:
+        nonlocal current, times, pending
+        text = _header_text("".join(current)[:_MAX_RAW_LINE])
+        line = _Line(text, times, heading_line) if text and _WORD_CHAR_RE.search(text) else None
+        current, times = [], []
+        if line is None:
+            return
+        if pending is not None:
+            if heading_line or pending.heading:
+                yield pending
+            else:
+                line = _Line(f"{pending.text} {line.text}", pending.times + line.times)
+            pending = None
+        if not heading_line and _LEAD_IN_RE.fullmatch(line.text):
+            pending = line
+        else:
+            yield line
+
+    walker = etree.iterwalk(container, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag if isinstance(element.tag, str) else None
+        if event == "end":
+            if element in far:
+                continue
+            if tag and (tag in _BLOCK_TAGS or element.getparent() in apart):
+                yield from flush()
+            if element is not container and element.tail:
+                current.append(element.tail)
+            continue
+        if tag is None or element in far:  # a comment, or far above the headline
+            walker.skip_subtree()
+            continue
+        if element is heading:
+            yield from flush()
+            current.append(_element_text(heading))
+            yield from flush(heading_line=True)
+            walker.skip_subtree()
+            continue
+        if element not in keep and _skipped(element):
+            walker.skip_subtree()
+            continue
+        if tag in _BLOCK_TAGS or element.getparent() in apart:
+            yield from flush()
+        if _children_apart(element):
+            apart.add(element)
+        value = _time_value(element)
+        if value:
+            label = f"{pending.text if pending else ''} {''.join(current)}"
+            times.append((_time_rank(element, label), value))
+        if element.text:
+            current.append(element.text)
+    yield from flush()
+    if pending is not None:
+        yield pending
+
+
+def _far_before(heading: HtmlElement, container: HtmlElement) -> set[HtmlElement]:
+    """Elements too far above the headline to hold its kicker or date: beyond the few preceding
+    siblings nearest it, at every level up to the container. Their text is never walked, so a
+    page with thousands of elements before its headline costs no more than a short one."""
+    far: set[HtmlElement] = set()
+    near = 0
+    node: HtmlElement | None = heading
+    while node is not None and node is not container:
+        for sibling in node.itersiblings(preceding=True):
+            if near < _NEAR_SIBLINGS:
+                near += 1
+            else:
+                far.add(sibling)
+        node = node.getparent()
+    return far
+
+
+def _header_text(text: str) -> str:
+    text = _SPACE_RE.sub(" ", _CONTROL_CHARS_RE.sub("", text)).strip()
+    return unicodedata.normalize("NFC", text) if text else ""
+
+
+def _skipped(element: HtmlElement) -> bool:
+    """Furniture, hidden elements and widgets: never part of the header's text."""
+    if element.tag in _HEADER_SKIP_TAGS:
+        return True
+    attrib = element.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+        return True
+    if attrib.get("role", "").lower() in _SKIPPED_ROLES:
+        return True
+    names = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+    if not names.strip() or _HEADER_FURNITURE_RE.search(names) is None:
+        return False
+    return _META_CLASS_RE.search(names) is None  # "byline-share": the byline's wrapper
+
+
+def _children_apart(element: HtmlElement) -> bool:
+    """Whether ``element`` holds two or more child elements and no words of its own."""
+    if len(element) < 2 or (element.text and _WORD_CHAR_RE.search(element.text)):
+        return False
+    return not any(child.tail and _WORD_CHAR_RE.search(child.tail) for child in element)
+
+
+def _time_value(element: HtmlElement) -> str | None:
+    """The machine-readable date of a <time> element or of a microdata date property."""
+    if element.tag == "time":
+        value = element.get("datetime")
+    elif (element.get("itemprop") or "").strip().lower() in _DATE_ITEMPROPS:
+        value = element.get("datetime") or element.get("content")
+    else:
+        return None
+    value = _clean(value)
+    return value if value and _DIGIT_RE.search(value) else None
+
+
+def _time_rank(element: HtmlElement, before: str) -> int:
+    """Publication, plain or update: by the element's own names, else the label before it."""
+    names = " ".join(element.get(a) or "" for a in ("class", "itemprop", "id"))
+    for text in (names, before[-40:]):
+        # the label nearest the element wins: "Published 3 July, updated <time>"
+        updated = max((m.start() for m in _UPDATED_MARK_RE.finditer(text)), default=-1)
+        published = max((m.start() for m in _PUBLISHED_MARK_RE.finditer(text)), default=-1)
+        if updated > published:
+            return _UPDATED_RANK
+        if published > updated:
+            return _PUBLISHED_RANK
+    return _PLAIN_RANK
+
+
+def _window(lines: Iterator[_Line], body: set[str]) -> list[_Line]:
+    """The lines just above the headline, the headline, and those below it down to the body.
+
+    The body starts at the first two prose paragraphs in a row (one alone is a standfirst);
+    prose above the headline is another story's.
+    """
+    before: list[_Line] = []
+    for line in lines:
+        if line.heading:
+            break
+        if _is_prose(line, body):
+            before.clear()
+        elif line.words <= _MAX_LINE_WORDS:
+            before = [*before[-(_LINES_BEFORE - 1) :], line]
+    else:
+        return []  # the walk never reached the headline
+    kept = [*before, line]
+    previous_prose = False
+    last_prose: _Line | None = None
+    for scanned, line in enumerate(lines):
+        if scanned >= _MAX_SCANNED_AFTER:
+            break
+        prose = _is_prose(line, body)
+        if prose and previous_prose:
+            if kept[-1] is last_prose:
+                kept.pop()  # the body's first paragraph, not a standfirst
+            break
+        previous_prose = prose
+        last_prose = line if prose else None
+        if line.words <= _MAX_LINE_WORDS and len(line.text) <= _MAX_LINE_CHARS:
+            kept.append(line)
+            if len(kept) >= _MAX_HEADER_LINES:
+                break
+    return kept
+
+
+def _is_prose(line: _Line, body: set[str]) -> bool:
+    return line.words >= _PROSE_WORDS or (
+        line.words >= _BODY_LINE_WORDS and _title_key(line.text) in body
+    )
 
 
 # --- title repetition ----------------------------------------------------------------------------

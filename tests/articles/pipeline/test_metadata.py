@@ -10,8 +10,8 @@ import pytest
 from articles.pipeline.cleaning import clean
 from articles.pipeline.knowledge import CountryInfo, Knowledge, OrganizationInfo, PublisherInfo
 from articles.pipeline.metadata import email_matches, extract, find_dates, place_name
-from articles.pipeline.reading import PageMeta, RawDocument
-from articles.pipeline.result import ArticleMeta, DateBasis, Precision
+from articles.pipeline.reading import PageMeta, RawDocument, read
+from articles.pipeline.result import ArticleMeta, DateBasis, FuzzyDate, Precision
 
 SOURCES = Path(__file__).resolve().parents[3] / "fixtures" / "sources"
 
@@ -49,6 +49,8 @@ KNOWLEDGE = Knowledge(
     titles={
         "media_words": ["Herald", "Times", "News", "Shimbun", "Press", "Agency", "Monitor"],
         "not_names": ["The", "Asked"],
+        "person_titles": ["president", "prime minister", "minister", "foreign minister"],
+        "title_modifiers": ["deputy", "acting"],
     },
 )
 
@@ -646,6 +648,173 @@ def test_no_dateline_without_one():
 def test_place_name_keeps_mixed_case_as_written():
     assert place_name("WINSTON-SALEM") == "Winston-Salem"
     assert place_name("Wellington") == "Wellington"
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML pages without metadata: the <title> and the lines around the headline
+
+HEADLINE = "Allies widen naval drills with Pacific partners"
+
+
+def html_page(
+    header_lines: list[str],
+    *,
+    site_title: str | None = None,
+    time_values: list[str] | None = None,
+    **stated: object,
+) -> PageMeta:
+    """What the reading stage keeps of a page without JSON-LD or OpenGraph."""
+    return PageMeta(
+        title=stated.pop("title", HEADLINE),
+        site_title=site_title or f"{HEADLINE} | The Korea Herald",
+        header_lines=header_lines,
+        time_values=time_values or [],
+        **stated,
+    )
+
+
+def test_html_header_gives_byline_date_and_publisher_from_the_title_suffix():
+    page = html_page(["Defense", HEADLINE, "By Kim Min-ji", "Published : July 10, 2024 - 09:28"])
+
+    meta = meta_of(BODY, page, kind="html")
+
+    assert meta.title == HEADLINE
+    assert meta.publisher == "The Korea Herald"
+    assert meta.authors == ["Kim Min-ji"]
+    assert meta.published == FuzzyDate(dt.date(2024, 7, 10), Precision.DAY)
+    assert meta.published_basis is DateBasis.STATED
+
+
+def test_html_header_name_beside_its_role_line_is_the_author():
+    page = html_page([HEADLINE, "Ryo Sato", "Staff writer", "Jul 8, 2025"])
+
+    assert meta_of(BODY, page, kind="html").authors == ["Ryo Sato"]
+
+
+def test_an_office_beside_a_press_release_date_is_not_an_author():
+    page = html_page(
+        ["Release", "Rt Hon Jane Roe", "Prime Minister", "Saturday, 21 June 2025", HEADLINE],
+        site_title=f"{HEADLINE} | Beehive.govt.nz",
+    )
+
+    meta = meta_of(BODY, page, kind="html")
+
+    assert meta.authors == []
+    assert meta.publisher == "New Zealand Government"
+    assert meta.published == FuzzyDate(dt.date(2025, 6, 21), Precision.DAY)
+
+
+def test_time_element_value_beats_the_visible_date_lines():
+    page = html_page(
+        [HEADLINE, "By Kim Min-ji", "July 11, 2024"], time_values=["2024-07-10T23:30:00+09:00"]
+    )
+
+    meta = meta_of(BODY, page, kind="html")
+
+    assert meta.published == FuzzyDate(dt.date(2024, 7, 10), Precision.DAY)
+    assert "<time>" in meta.published_reason
+
+
+def test_utc_time_value_takes_the_day_the_page_shows():
+    page = html_page([HEADLINE, "July 11, 2024 08:10 KST"], time_values=["2024-07-10T23:10:00Z"])
+
+    assert meta_of(BODY, page, kind="html").published.value == dt.date(2024, 7, 11)
+
+
+def test_page_stated_metadata_still_wins_over_the_header():
+    page = html_page(
+        [HEADLINE, "By Kim Min-ji", "July 11, 2024"],
+        time_values=["2024-07-12"],
+        published="2024-07-09T10:00:00+09:00",
+        authors=["Lee Jae-hoon"],
+        publisher="Korea Times",
+    )
+
+    meta = meta_of(BODY, page, kind="html")
+
+    assert meta.published.value == dt.date(2024, 7, 9)
+    assert meta.authors == ["Lee Jae-hoon"]
+    assert meta.publisher == "The Korea Times"
+
+
+def test_unknown_outlet_is_named_by_the_title_part_beyond_the_headline():
+    page = html_page(
+        [HEADLINE, "Daniel Ng", "September 12, 2024"], site_title=f"{HEADLINE} | Asia Ledger"
+    )
+
+    assert meta_of(BODY, page, kind="html").publisher == "Asia Ledger"
+
+
+def test_the_site_title_outranks_a_photo_credit_naming_another_outlet():
+    page = html_page([HEADLINE, "© Reuters / Pool"], site_title=f"{HEADLINE} - Pacific Courier")
+
+    assert meta_of(BODY, page, kind="html").publisher == "Pacific Courier"
+
+
+@pytest.mark.parametrize(
+    "site_title",
+    [
+        f"{HEADLINE} | World",  # a section, not a site
+        "Naval drills: what we know so far | Pacific Courier",  # not the headline shown
+        f"{HEADLINE} | Updated 12 times in 2024",  # not a name
+        f"{HEADLINE} | NATO",  # an organisation the news is about
+    ],
+)
+def test_title_parts_that_are_no_site_name_no_publisher(site_title: str):
+    page = html_page([HEADLINE], site_title=site_title)
+
+    assert meta_of(BODY, page, kind="html").publisher is None
+
+
+def test_a_headline_shown_apart_from_the_title_is_no_subtitle():
+    shown = "Navies of five nations sail together off the peninsula"
+    page = html_page([shown, "By Kim Min-ji"], site_title=f"{HEADLINE} | The Korea Herald")
+
+    assert meta_of(BODY, page, kind="html").subtitle is None
+
+
+def test_the_line_under_the_shown_headline_is_its_subtitle():
+    subtitle = "Five navies will train together off the peninsula this autumn"
+    page = html_page([HEADLINE, subtitle, "By Kim Min-ji"])
+
+    assert meta_of(BODY, page, kind="html").subtitle == subtitle
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Jane Roe, Associated Press",
+        "Jane Roe and Tom Brown, AP Diplomatic Writer",
+        "5:45 AM PST 11/19/2024 by Jane Roe",
+    ],
+)
+def test_a_byline_without_by_is_never_the_subtitle(credit: str):
+    page = html_page([HEADLINE, credit])
+
+    assert meta_of(BODY, page, kind="html").subtitle is None
+
+
+def test_a_headline_with_a_sum_of_money_is_not_a_slogan():
+    page = PageMeta(title="Seoul to spend $12.9bn on new destroyers")
+
+    assert meta_of(BODY, page, kind="html").title == "Seoul to spend $12.9bn on new destroyers"
+
+
+def test_html_page_read_end_to_end_without_metadata():
+    paragraphs = "".join(f"<p>{p}</p>" for p in (BODY + LONGER_BODY).split("\n") if p)
+    html = (
+        "<html><head><title>Allies widen naval drills with Pacific partners - Kyodo News</title>"
+        "</head><body><div class='top'>Monday 1 July 2024</div><main><article><header>"
+        f"<h1>{HEADLINE}</h1><div class='meta'><span class='author'>By Aiko Mori</span>"
+        "<span class='date'><time datetime='2024-06-30'>June 30, 2024</time></span></div>"
+        f"</header><div class='text'>{paragraphs}</div></article></main></body></html>"
+    )
+    raw = read("page.html", html.encode())
+
+    meta = extract(raw, clean(raw), KNOWLEDGE)
+
+    assert (meta.title, meta.publisher, meta.authors) == (HEADLINE, "Kyodo News", ["Aiko Mori"])
+    assert meta.published == FuzzyDate(dt.date(2024, 6, 30), Precision.DAY)
 
 
 # ---------------------------------------------------------------------------------------------

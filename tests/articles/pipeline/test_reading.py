@@ -484,6 +484,215 @@ def test_reading_is_deterministic():
     assert read("a.html", data) == read("a.html", data)
 
 
+# --- HTML article header -------------------------------------------------------------------------
+
+
+def header_page(header: str, *, before: str = "", title: str = f"{HEADLINE} - Example Wire") -> str:
+    """A page without JSON-LD or OpenGraph whose article opens with ``header`` markup."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    return (
+        "<!DOCTYPE html>\n<html><head><meta charset='utf-8'>"
+        f"<title>{title}</title></head><body>{before}"
+        f"<main><article>{header}<div class='story'>{paragraphs}</div></article></main>"
+        "</body></html>"
+    )
+
+
+def test_page_keeps_its_title_as_written_with_the_site_name():
+    doc = read("page.html", header_page(f"<h1>{HEADLINE}</h1>").encode())
+
+    assert doc.page.site_title == f"{HEADLINE} - Example Wire"
+    assert doc.page.title == HEADLINE
+
+
+def test_header_element_with_byline_and_time_gives_lines_and_datetime():
+    header = (
+        "<header><p class='kicker'>Defence</p>"
+        f"<h1>{HEADLINE}</h1>"
+        "<p class='byline'>By <a rel='author' href='/a/1'>Jane Roe</a>"
+        " and <a rel='author' href='/a/2'>Tom Brown</a></p>"
+        "<p>Posted <time datetime='2024-07-11T09:30:00+09:00'>Thu 11 Jul 2024</time></p>"
+        "</header>"
+    )
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines == [
+        "Defence",
+        HEADLINE,
+        "By Jane Roe and Tom Brown",
+        "Posted Thu 11 Jul 2024",
+    ]
+    assert doc.page.time_values == ["2024-07-11T09:30:00+09:00"]
+
+
+def test_byline_div_with_name_and_role_spans_gives_a_line_each():
+    header = (
+        f"<div class='title-block'><h1>{HEADLINE}</h1>"
+        "<div class='byline'><span class='name'>Ryo Sato</span>"
+        "<span class='role'>Staff writer</span></div>"
+        "<div class='date'>Jul 8, 2025</div></div>"
+    )
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines[1:] == ["Ryo Sato", "Staff writer", "Jul 8, 2025"]
+
+
+def test_meta_paragraph_with_separator_spans_splits_author_from_date():
+    header = (
+        f"<h1>{HEADLINE}</h1><p class='meta'><span class='author'>Daniel Ng</span>"
+        " <span class='sep'>|</span> <span class='date'>September 12, 2024</span></p>"
+    )
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines == [HEADLINE, "Daniel Ng", "September 12, 2024"]
+
+
+def test_a_label_printed_apart_joins_what_it_labels():
+    header = (
+        f"<h1>{HEADLINE}</h1><div class='meta'><span class='by'>By</span>"
+        "<a rel='author' href='/a'>Hana Sato</a></div>"
+        "<div class='dates'><span>Published:</span><span>3 May 2025</span></div>"
+    )
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines == [HEADLINE, "By Hana Sato", "Published: 3 May 2025"]
+
+
+def test_furniture_and_captions_around_the_headline_are_left_out():
+    header = (
+        f"<h1>{HEADLINE}</h1>"
+        "<div class='share-bar'><a href='#'>Share on X</a><a href='#'>Email</a></div>"
+        "<figure><img src='a.jpg'><figcaption>Ministers pose for a photo</figcaption></figure>"
+        "<div class='photo-caption-text'>Delegates arrive at the venue (Agency)</div>"
+        "<span hidden>Screen reader skip link</span>"
+        "<p class='byline'>By Jane Roe</p>"
+    )
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines == [HEADLINE, "By Jane Roe"]
+
+
+def test_a_byline_wrapped_with_share_buttons_is_kept_without_them():
+    header = (
+        f"<h1>{HEADLINE}</h1><div class='byline-share'>"
+        "<span class='byline'>By Jane Roe</span>"
+        "<div class='share'><a href='#'>Share on X</a></div></div>"
+    )
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines == [HEADLINE, "By Jane Roe"]
+
+
+def test_lines_outside_the_article_such_as_a_top_bar_date_are_left_out():
+    top_bar = (
+        "<div class='top'><span>Wednesday 5 March 2025</span><a href='/'>Example Wire</a></div>"
+    )
+    header = f"<h1>{HEADLINE}</h1><p class='byline'>By Jane Roe</p>"
+
+    doc = read("page.html", header_page(header, before=top_bar).encode())
+
+    assert doc.page.header_lines == [HEADLINE, "By Jane Roe"]
+
+
+def test_body_paragraphs_end_the_header_but_a_standfirst_and_later_byline_stay():
+    standfirst = "Partners agree a two-year plan for closer work on cyber threats."
+    header = f"<h1>{HEADLINE}</h1><p class='dek'>{standfirst}</p><p>By Jane Roe</p>"
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines == [HEADLINE, standfirst, "By Jane Roe"]
+    assert not any(p[:40] in " ".join(doc.page.header_lines) for p in PARAGRAPHS)
+
+
+def test_update_times_are_left_out_and_publication_times_come_first():
+    header = (
+        f"<h1>{HEADLINE}</h1><p>Updated <time datetime='2024-07-12'>12 July</time></p>"
+        "<p><time class='entry-date published' datetime='2024-07-10'>10 July 2024</time></p>"
+        "<p><time datetime='2024-07-11'>11 July 2024</time></p>"
+    )
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.time_values == ["2024-07-10", "2024-07-11"]
+
+
+def test_the_headline_is_the_h1_stating_the_title_not_the_logo():
+    logo = "<div class='brand'><h1>Example Wire Daily</h1><p>Since 1901 Updated hourly</p></div>"
+    header = f"<h1>{HEADLINE}</h1><p class='byline'>By Jane Roe</p>"
+    html = header_page(header).replace("<main>", f"<main>{logo}")
+
+    doc = read("page.html", html.encode())
+
+    assert doc.page.header_lines == [HEADLINE, "By Jane Roe"]
+
+
+def test_an_h2_stating_the_title_serves_when_the_page_has_no_h1():
+    header = f"<h2>{HEADLINE}</h2><p class='byline'>By Jane Roe</p>"
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines == [HEADLINE, "By Jane Roe"]
+
+
+def test_korean_byline_and_stamp_are_kept_as_lines():
+    byline = "<div class='byline'><em>김민지 기자</em> 입력 2024.07.10 09:28</div>"
+    header = f"<h1>{HEADLINE}</h1>{byline}"
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert doc.page.header_lines == [HEADLINE, "김민지 기자 입력 2024.07.10 09:28"]
+
+
+def test_header_is_limited_to_short_lines_and_a_few_of_them():
+    links = "".join(f"<div>Tag number {i}</div>" for i in range(40))
+    long_line = "<div>" + "word " * 60 + "</div>"
+    header = f"<h1>{HEADLINE}</h1>{long_line}{links}"
+
+    doc = read("page.html", header_page(header).encode())
+
+    assert len(doc.page.header_lines) == 15
+    assert all(len(line.split()) <= 40 for line in doc.page.header_lines)
+
+
+def test_text_pages_and_pages_without_a_headline_have_no_header_lines():
+    text = read("story.txt", b"Headline\n\nBy Jane Roe\n\nBody text.\n")
+    no_heading = read("page.html", page(body="".join(f"<p>{p}</p>" for p in PARAGRAPHS)).encode())
+
+    assert text.page.header_lines == [] and text.page.site_title is None
+    assert no_heading.page.header_lines == []
+    assert no_heading.page.site_title == f"{HEADLINE} | Example Wire"
+
+
+def test_main_text_is_the_same_with_the_header_read_from_one_parse():
+    doc = read("page.html", cluttered_page().encode())
+
+    assert doc.text.split("\n\n")[-len(PARAGRAPHS) :] == PARAGRAPHS
+    assert "By Kim Min-ji" in doc.page.header_lines
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        f"<h1>{HEADLINE}" + "<div class='byline'>By Jane Roe" * 3000,  # unclosed
+        "<div><span>a</span><span>b</span></div>" * 7_000 + f"<h1>{HEADLINE}</h1>",
+        f"<h1>{HEADLINE}</h1><p>" + "By " * 200_000 + "</p>",
+        f"<h1>{HEADLINE}</h1>" + "<time datetime='2024-01-01'>1 Jan</time>" * 10_000,
+    ],
+)
+def test_hostile_headers_are_read_without_hanging(markup: str):
+    start = time.perf_counter()
+    doc = read("page.html", header_page(markup).encode())
+
+    assert len(doc.page.header_lines) <= 15 and len(doc.page.time_values) <= 15
+    assert time.perf_counter() - start < 20  # hang guard, not a speed target
+
+
 # --- benchmark scorer ----------------------------------------------------------------------------
 
 
