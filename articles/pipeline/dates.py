@@ -2,8 +2,11 @@
 
 Three layers:
 
-* ``scan_dates`` finds date expressions ("July 9-11", "24 June 2024", "on Monday", "last month")
-  and records what they say without resolving them;
+* ``scan_dates`` finds date expressions ("July 9-11", "24 June 2024", "on Monday", "last month",
+  "Tuesday last week", "in April last year", "on Sunday and Monday", "two days later") and
+  records what they say without resolving them, including links between clauses ("three days
+  after", "hours before"), which date nothing by themselves, and the "since" that makes a time
+  a bound rather than a date;
 * ``resolve``/``find_dates`` turn them into ``FuzzyDate``s against an anchor, normally the
   article's publication date;
 * ``find_summit_mentions``/``choose_summit`` recognise references to known summits, which both
@@ -19,7 +22,9 @@ Conventions when resolving against an anchor (news style):
 * an expression finer than the anchor ("on Monday", "yesterday", "last month" against an anchor
   known only to the month or year) resolves to the anchor itself at the anchor's precision:
   such expressions point within days or weeks of publication, so the anchor's period is the
-  honest answer, except right at a period boundary.
+  honest answer, except right at a period boundary;
+* a chain ("the next day", "two weeks later", "hours later") counts from the date mentioned
+  just before it, never finer than that date.
 """
 
 from __future__ import annotations
@@ -100,23 +105,46 @@ _MONTH_NOUN_RE = re.compile(
 )
 _YEAR_RE = re.compile(
     r"\b(?P<pre>(?i:in|since|of|from|until|till|through|by|during|for|the|early|late|mid"
-    r"|before|after|between|and|to|around|year))[\s-]+"
+    r"|before|after|between|and|to|around|year|a|an))[\s-]+"  # "a 2018 agreement"
     rf"(?P<y>{_YEAR})(?![\d%]|s\b|[-–]\d|\s*percent|\s+[a-z]{{3,}}s\b)"  # not "2000 troops"
 )
 _WEEKDAY_RE = re.compile(
     rf"\b(?:(?P<rel>(?i:last|next|this|coming))\s+)?(?P<wd>{_WD})(?:'s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?"
+    r"(?:\s+(?:of\s+)?(?P<week>(?i:last|next|this))\s+week\b)?"  # "Tuesday last week"
     r"(?P<lt>\s*\((?:local|[\w.]+(?: [\w.]+)?) time\)|\s+local time|\s*\((?:KST|EST|EDT|GMT)\))?"
 )
 _RELATIVE_RE = re.compile(
     r"(?i:\b(?:(?P<mod>earlier|later|early|late|mid)[\s-]+)?(?P<rel>last|this|next|coming)"
     r"\s+(?P<unit>week|month|year)\b)"
 )
-_DAY_WORD_RE = re.compile(r"(?i:\b(?P<w>yesterday|today|tomorrow|tonight)\b)")
+_DAY_WORD_RE = re.compile(
+    r"(?i:\b(?P<w>yesterday|today|tomorrow|tonight|last\s+night"
+    r"|this\s+(?:morning|afternoon|evening))\b)"
+)
+_DAY_WORD_OFFSETS = {
+    "yesterday": -1, "last": -1, "today": 0, "tonight": 0, "this": 0, "tomorrow": 1,
+}  # fmt: skip
+# "The next day", "two days later", "hours earlier": counted from the date mentioned just before.
 _CHAIN_RE = re.compile(
     r"(?i:\bthe\s+(?P<w>previous|following|next|prior)\s+day\b"
-    r"|\b(?:the|a)\s+day\s+(?P<w2>before|after|earlier|later)\b)"
+    r"|\b(?:the|a)\s+day\s+(?P<w3>before|after)\b(?!\s+[\w\"“'‘])"  # "... the day before."
+    r"|\b(?P<n>an?|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|several|a\s+few|few|some)?\s*(?P<unit>hours?|days?|weeks?|months?|years?)"
+    r"\s+(?P<w2>earlier|later)\b)"
 )
+# "three days after the vote", "hours before the summit", "seven months after": a link between
+# the clause before (dated from what follows) and the one after (dated from what precedes).
+_LINK_RE = re.compile(
+    r"(?i:\b(?P<q>(?:just|only|barely|less\s+than|more\s+than|about|some|nearly|almost"
+    r"|roughly)\s+)?(?P<n>an?|the|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|several|a\s+few|few)?\s*(?P<unit>hours?|days?|weeks?|months?|years?)"
+    r"\s+(?P<dir>after|before)\s+(?=[\w\"“'‘]))"
+)
+# "since taking office last year": the time bounds the sentence's event, it does not date it.
+_SINCE_BEFORE_RE = re.compile(r"(?i:\bsince)\s+(?:[\w'’-]+\s+){0,6}$")
+# "in April last year": a month placed by a relative year.
+_YEAR_SUFFIX_RE = re.compile(r",?\s+(?P<rel>(?i:last|this|next))\s+year\b")
 _AGO_RE = re.compile(
     r"(?i:\b(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
     r"\s+(?P<unit>day|week|month|year)s?\s+ago\b)"
@@ -312,10 +340,16 @@ class DateExpression:
     prefix: str | None = None  # the preposition before a bare month or year: "in", "since", ...
     local_time: bool = False  # "Wednesday (local time)"
     future: bool = False  # the clause is about the future
+    end_weekday: int | None = None  # "on Sunday and Monday"
+    week: int | None = None  # "Tuesday last week": -1, "Tuesday next week": +1
+    year_shift: int | None = None  # "in April last year": -1
+    vague: bool = False  # "days later", "less than a month after": the count is not exact
+    direction: int = 0  # link: +1 "after", -1 "before"
+    since_at: int | None = None  # where "since" opens the clause that bounds this time
 
     @property
     def yearless(self) -> bool:
-        return self.kind in ("date", "month") and self.year is None
+        return self.kind in ("date", "month") and self.year is None and self.year_shift is None
 
 
 @dataclass(frozen=True)
@@ -403,21 +437,55 @@ def _other_matches(body: str) -> Iterable[tuple[re.Match, dict]]:
         rel = match["rel"].lower() if match["rel"] else None
         fields = {"kind": "weekday", "weekday": WEEKDAYS.index(match["wd"].lower()), "rel": rel}
         fields["local_time"] = bool(match["lt"])
+        if match["week"]:
+            fields["week"] = {"last": -1, "this": 0, "next": 1}[match["week"].lower()]
         yield match, fields
     for match in near(_RELATIVE_RE, body, ("week", "month", "year"), 25, 10):
         offset = {"last": -1, "this": 0, "next": 1, "coming": 1}[match["rel"].lower()]
         yield match, {"kind": "relative", "unit": match["unit"].lower(), "offset": offset}
-    for match in near(_DAY_WORD_RE, body, ("yesterday", "today", "tomorrow", "tonight"), 2, 12):
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[match["w"].lower()]
+    day_words = ("yesterday", "today", "tomorrow", "tonight", "night", "this ")
+    for match in near(_DAY_WORD_RE, body, day_words, 6, 16):
+        offset = _DAY_WORD_OFFSETS[match["w"].split()[0].lower()]
         yield match, {"kind": "day", "unit": "day", "offset": offset}
-    for match in near(_CHAIN_RE, body, ("day",), 25, 15):
-        word = (match["w"] or match["w2"]).lower()
-        offset = -1 if word in ("previous", "prior", "before", "earlier") else 1
-        yield match, {"kind": "chain", "unit": "day", "offset": offset}
+    for match in near(_CHAIN_RE, body, ("day", "later", "earlier"), 25, 15):
+        yield match, _chain_fields(match)
+    for match in near(_LINK_RE, body, (" after ", " before "), 40, 12):
+        yield match, _link_fields(match)
     for match in near(_AGO_RE, body, (" ago",), 25, 6):
         count = match["n"].lower()
         number = int(count) if count.isdigit() else _NUMBER_WORDS[count]
         yield match, {"kind": "ago", "unit": match["unit"].lower(), "offset": -number}
+
+
+def _count(match: re.Match) -> tuple[str, int, bool]:
+    """Unit, count and vagueness of "three days", "hours", "a few weeks", "less than a month"."""
+    unit = match["unit"].lower().rstrip("s")
+    word = (match["n"] or "").lower()
+    vague = not word or word in ("several", "a few", "few", "some")
+    qualifier = (match.groupdict().get("q") or "").split()
+    if qualifier and qualifier[0].lower() not in ("just", "only", "barely"):
+        vague = True  # "less than a month after": not a count to shift by
+    if unit == "hour":
+        return "day", 0, False  # "hours later": the same day, near enough
+    if word.isdigit():
+        return unit, int(word), vague
+    return unit, _NUMBER_WORDS.get(word, 1), vague
+
+
+def _chain_fields(match: re.Match) -> dict:
+    word = match["w"] or match["w3"]
+    if word:  # "the next day", "the previous day", "the day before"
+        offset = -1 if word.lower() in ("previous", "prior", "before") else 1
+        return {"kind": "chain", "unit": "day", "offset": offset}
+    unit, count, vague = _count(match)
+    sign = -1 if match["w2"].lower() == "earlier" else 1
+    return {"kind": "chain", "unit": unit, "offset": sign * count, "vague": vague}
+
+
+def _link_fields(match: re.Match) -> dict:
+    unit, count, vague = _count(match)
+    direction = 1 if match["dir"].lower() == "after" else -1
+    return {"kind": "link", "unit": unit, "offset": count, "vague": vague, "direction": direction}
 
 
 _CONVERSION_RE = re.compile(r"\d{1,2}:?\d{2}\s*(?:GMT|UTC|ET|EST|EDT|KST|JST)\s+$")
@@ -426,7 +494,7 @@ _CONVERSION_RE = re.compile(r"\d{1,2}:?\d{2}\s*(?:GMT|UTC|ET|EST|EDT|KST|JST)\s+
 # Prepositions kept out of an expression's text: "in 2022" is written "2022".
 _LEADING_WORD_RE = re.compile(
     r"^(?i:in|since|of|from|until|till|through|throughout|by|during|for|the|before|after"
-    r"|between|and|to|around|year)[\s-]+"
+    r"|between|and|to|around|year|a|an)[\s-]+"
 )
 
 
@@ -439,13 +507,13 @@ def scan_dates(body: str) -> list[DateExpression]:
 def _scan(body: str) -> tuple[DateExpression, ...]:
     candidates: list[tuple[int, int, dict]] = []
     for match, fields in _calendar_matches(body):
-        candidates.append((match.start(), match.end(), fields))
+        candidates.append((match.start(), _with_year_suffix(body, match.end(), fields), fields))
     for match, fields in _other_matches(body):
         start = match.start()
         lead = _LEADING_WORD_RE.match(match.group())
         if lead and fields["kind"] in ("month", "year"):
             start += lead.end()
-        candidates.append((start, match.end(), fields))
+        candidates.append((start, _with_year_suffix(body, match.end(), fields), fields))
     candidates = sorted(
         set(map(_frozen, candidates)), key=lambda c: (c[0], -(c[1] - c[0]), str(c[2]))
     )
@@ -455,9 +523,20 @@ def _scan(body: str) -> tuple[DateExpression, ...]:
         if chosen and start < chosen[-1][1]:
             continue
         chosen.append((start, end, fields))
-    chosen = _merge_weekday_dates(body, chosen)
+    chosen = _merge_weekday_ranges(body, _merge_weekday_dates(body, chosen))
     sentences = sentence_spans(body)
     return tuple(_expression(body, start, end, fields, sentences) for start, end, fields in chosen)
+
+
+def _with_year_suffix(body: str, end: int, fields: dict) -> int:
+    """Extend a yearless month or date over "last year"/"this year" that places it."""
+    if fields["kind"] not in ("date", "month") or fields.get("year") or fields.get("rel"):
+        return end
+    suffix = _YEAR_SUFFIX_RE.match(body, end)
+    if suffix is None:
+        return end
+    fields["year_shift"] = {"last": -1, "this": 0, "next": 1}[suffix["rel"].lower()]
+    return suffix.end()
 
 
 def _frozen(candidate: tuple[int, int, dict]) -> tuple[int, int, tuple]:
@@ -491,12 +570,44 @@ def _merge_weekday_dates(
     return merged
 
 
+_WEEKDAY_RANGE_RE = re.compile(r"^\s*(?:and|to|through|until|-|–)\s*$")
+
+
+def _merge_weekday_ranges(
+    body: str, chosen: list[tuple[int, int, dict]]
+) -> list[tuple[int, int, dict]]:
+    """Join "on Sunday and Monday", "from Tuesday to Thursday" into one weekday with an end."""
+    merged: list[tuple[int, int, dict]] = []
+    for start, end, fields in chosen:
+        if merged and fields["kind"] == "weekday" and not fields.get("rel"):
+            p_start, p_end, p_fields = merged[-1]
+            simple = p_fields["kind"] == "weekday" and "end_weekday" not in p_fields
+            if simple and not p_fields.get("rel") and _WEEKDAY_RANGE_RE.match(body[p_end:start]):
+                merged[-1] = (p_start, end, dict(p_fields, end_weekday=fields["weekday"]))
+                continue
+        merged.append((start, end, fields))
+    return merged
+
+
 def _expression(
     body: str, start: int, end: int, fields: dict, sentences: list[Span]
 ) -> DateExpression:
     sentence = containing(sentences, start)
-    future = is_future(body, start, sentence.start if sentence else 0)
-    return DateExpression(span=Span(start, end), text=body[start:end], future=future, **fields)
+    floor = sentence.start if sentence else 0
+    future = is_future(body, start, floor)
+    since = _since_at(body, start, floor, fields)
+    return DateExpression(
+        span=Span(start, end), text=body[start:end], future=future, since_at=since, **fields
+    )
+
+
+def _since_at(body: str, start: int, floor: int, fields: dict) -> int | None:
+    """Where "since" opens the clause ending at a time ("since 2019", "since taking office last
+    year"); such a time bounds the sentence's event rather than dating it."""
+    if fields.get("prefix") == "since":
+        return max(floor, start - 6)
+    before = _SINCE_BEFORE_RE.search(body, max(floor, start - 60), start)
+    return before.start() if before is not None and before.end() == start else None
 
 
 def is_future(body: str, position: int, floor: int = 0) -> bool:
@@ -569,25 +680,45 @@ def month_end(year: int, month: int) -> dt.date:
 
 
 def resolve(
-    expr: DateExpression, anchor: FuzzyDate | None, previous_day: dt.date | None = None
+    expr: DateExpression, anchor: FuzzyDate | None, previous: FuzzyDate | None = None
 ) -> tuple[FuzzyDate | None, FuzzyDate | None]:
-    """Start and optional end of ``expr`` against ``anchor`` (see the module's conventions)."""
+    """Start and optional end of ``expr`` against ``anchor`` (see the module's conventions);
+    a chain ("the next day", "two weeks later") counts from ``previous``, the date before it."""
+    if expr.kind == "link":
+        return None, None  # not a date: the events stage relates the clauses around it
     if expr.kind == "date":
         return _resolve_date(expr, anchor)
     if expr.kind == "month":
         return _resolve_month(expr, anchor), None
     if expr.kind == "year":
         return year_date(expr.year), None
-    if anchor is None and not (expr.kind == "chain" and previous_day):
-        return None, None
-    if expr.kind == "weekday":
-        return _resolve_weekday(expr, anchor), None
     if expr.kind == "chain":
-        base = previous_day or (anchor.value if anchor.precision is Precision.DAY else None)
+        base = previous or (anchor if anchor and anchor.precision is Precision.DAY else None)
         if base is None:
             return None, None
-        return day_date(base + dt.timedelta(days=expr.offset)), None
+        return shift(base, expr.unit, expr.offset, vague=expr.vague), None
+    if anchor is None:
+        return None, None
+    if expr.kind == "weekday":
+        return _resolve_weekday(expr, anchor)
     return _resolve_relative(expr, anchor)
+
+
+def shift(value: FuzzyDate, unit: str, count: int, *, vague: bool = False) -> FuzzyDate:
+    """``value`` moved by ``count`` days/weeks/months/years, no finer than what is known:
+    "two days after" a month is still that month; a vague count keeps only the month."""
+    precision = value.precision
+    if unit in ("day", "week"):
+        if precision is not Precision.DAY:
+            return value
+        moved = value.value + dt.timedelta(days=count * (7 if unit == "week" else 1))
+        return month_date(moved.year, moved.month) if vague else day_date(moved)
+    if unit == "month":
+        if precision is Precision.YEAR:
+            return value
+        year, month = _shift_month(value.value.year, value.value.month, count)
+        return month_date(year, month)
+    return year_date(value.value.year + count)
 
 
 def _resolve_date(
@@ -598,6 +729,8 @@ def _resolve_date(
         if anchor is None:
             return None, None
         year = _year_for(expr.month, expr.day, anchor, expr.future)
+        if expr.year_shift is not None:  # "on March 3 last year"
+            year = anchor.value.year + expr.year_shift
     start = _safe_date(year, expr.month, expr.day)
     if start is None:
         return None, None
@@ -614,6 +747,8 @@ def _resolve_month(expr: DateExpression, anchor: FuzzyDate | None) -> FuzzyDate 
         return month_date(expr.year, expr.month)
     if anchor is None:
         return None
+    if expr.year_shift is not None:  # "in April last year"
+        return month_date(anchor.value.year + expr.year_shift, expr.month)
     if expr.rel in ("last", "next") and anchor.precision is not Precision.YEAR:
         year, anchor_month = anchor.value.year, anchor.value.month
         if expr.rel == "last":
@@ -622,19 +757,29 @@ def _resolve_month(expr: DateExpression, anchor: FuzzyDate | None) -> FuzzyDate 
     return month_date(_year_for(expr.month, None, anchor, expr.future), expr.month)
 
 
-def _resolve_weekday(expr: DateExpression, anchor: FuzzyDate) -> FuzzyDate:
+def _resolve_weekday(expr: DateExpression, anchor: FuzzyDate) -> tuple[FuzzyDate, FuzzyDate | None]:
     if anchor.precision is not Precision.DAY:
-        return anchor
-    today = anchor.value
+        return anchor, None
+    start = _weekday_day(expr, anchor.value)
+    if expr.end_weekday is None:
+        return day_date(start), None
+    length = (expr.end_weekday - expr.weekday) % 7
+    return day_date(start), day_date(start + dt.timedelta(days=length))
+
+
+def _weekday_day(expr: DateExpression, today: dt.date) -> dt.date:
+    if expr.week is not None:  # "Tuesday last week": that weekday of the week named
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=expr.week)
+        return monday + dt.timedelta(days=expr.weekday)
     back = (today.weekday() - expr.weekday) % 7
     ahead = (expr.weekday - today.weekday()) % 7
     if expr.rel == "last":
-        return day_date(today - dt.timedelta(days=back or 7))
+        return today - dt.timedelta(days=back or 7)
     if expr.rel in ("next", "coming"):
-        return day_date(today + dt.timedelta(days=ahead or 7))
+        return today + dt.timedelta(days=ahead or 7)
     if expr.future:
-        return day_date(today + dt.timedelta(days=ahead))
-    return day_date(today - dt.timedelta(days=back))
+        return today + dt.timedelta(days=ahead)
+    return today - dt.timedelta(days=back)
 
 
 def _resolve_relative(
@@ -669,14 +814,14 @@ def find_dates(body: str, anchor: FuzzyDate | None) -> list[DateMention]:
 
 def resolve_all(expressions: list[DateExpression], anchor: FuzzyDate | None) -> list[DateMention]:
     mentions: list[DateMention] = []
-    previous_day: dt.date | None = None
+    previous: FuzzyDate | None = None
     for expr in expressions:
-        start, end = resolve(expr, anchor, previous_day)
+        start, end = resolve(expr, anchor, previous)
         if start is None:
             continue
         mentions.append(DateMention(expr.span, expr.text, start, end, expr))
-        if start.precision is Precision.DAY:
-            previous_day = (end or start).value
+        if expr.prefix not in BOUND_PREFIXES:  # "since 2019" is no point to count from
+            previous = end or start
     return mentions
 
 
@@ -1572,11 +1717,12 @@ def _lead_weekdays(expressions: list[DateExpression], body: str) -> list[DateExp
 
 
 def _weekday_score(day: dt.date, weekdays: list[DateExpression]) -> tuple[int, str]:
-    """2 when a lead weekday is the dateline day, 1 when it is the day before (time zones)."""
+    """3 when the lead's first weekday is the dateline day, 2 when a later one is, 1 when one is
+    the day before (time zones)."""
     best, text = 0, ""
-    for expr in weekdays:
+    for index, expr in enumerate(weekdays):
         if day.weekday() == expr.weekday:
-            return 2, expr.text
+            return (3 if index == 0 else 2), expr.text
         if (day - dt.timedelta(days=1)).weekday() == expr.weekday and best < 1:
             best, text = 1, expr.text
     return best, text
@@ -1592,7 +1738,9 @@ def _from_dateline(
     if feasible.bounded():
         years = range(feasible.low.year, feasible.high.year + 1)
     elif feasible.low != _MIN:
-        years = range(feasible.low.year, feasible.low.year + 4)
+        # only a lower bound ("a 2018 agreement"): the lead's weekday must single out one year
+        # of the few after it
+        years = range(feasible.low.year, feasible.low.year + 7)
     else:
         return None
     days = [
@@ -1611,7 +1759,7 @@ def _from_dateline(
     parts = [label]
     if feasible.reasons:
         parts.append(f"year {day.year} from " + "; ".join(feasible.reasons))
-    if score == 2:
+    if score >= 2:
         parts.append(f"{day.isoformat()} was a {day.strftime('%A')}, as '{said}' in the lead says")
     elif score == 1:
         parts.append(f"{day.isoformat()} was the day after '{said}' in the lead (time zones)")

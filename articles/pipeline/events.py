@@ -1,12 +1,18 @@
 """Stage 6b — events: summits, meetings, briefings, visits, declarations, sanctions, ...
 
-Events come from trigger words in sentences ("met with", "press briefing", "slapped sanctions",
-"vetoed"). References to known summits become one event each, keyed by the summit's slug.
-Definite mentions ("the briefing", "their tour", "at the summit") refer back to an event already
-found instead of creating a new one, and repeated mentions of the same meeting are merged.
-Dates come from the event's own sentence, else from the event it took place at, else from the
-article's lead when the sentence reports the lead's remarks, else from the summit the article
-is covering.
+Events come from trigger words in sentences: meeting and document nouns ("met with", "press
+briefing", "a call with", "held talks"), and verbs that tell an occurrence without one (military
+actions and incidents, "summoned the ambassador", "ratified", "signed into law", "launched a
+monitoring team", "released a report"). Common words count only when their clause is dated.
+References to known summits become one event each, keyed by the summit's slug. Definite
+mentions ("the briefing", "their tour", "Wednesday's talks") refer back to an event already
+found instead of creating a new one, and repeated mentions of the same occurrence are merged.
+
+Dates come from the trigger's own clause (the nearest date not taken by another trigger, not
+across "three days after", not a "since" bound), else from the other side of such a link, else
+from the event it took place at, else from the speaker's earlier "said on Tuesday", else from
+the day of the news for what the lead tells in the present perfect or what an undated formal
+statement says, else from the summit the article is covering.
 """
 
 from __future__ import annotations
@@ -15,10 +21,10 @@ import datetime as dt
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import dates
-from .dates import DateMention, SummitMention
+from .dates import DateExpression, DateMention, SummitMention
 from .knowledge import Knowledge, SummitInfo
 from .result import (
     ActorKind,
@@ -78,13 +84,14 @@ _TRIGGERS: list[_Spec] = [
         "meeting",
         ("ministers",),
         rf"\b{_MINISTERS}\s+(?:of\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}\s+)?",
-        r"(?:met|gathered|convened)\b",
+        r"(?:(?:met|gathered|convened)\b|(?=(?:on\s+[A-Z]\w+\s+)?(?:formally\s+)?(?:met|gathered",
+        r"|convened|adopted|approved|endorsed)\b))",
     ),
     _spec(
         EventType.MINISTERIAL,
         "meeting",
         ("ministerial",),
-        r"\bministerial(?:\s+(?:meeting|talks))?\b",
+        r"\bministerial(?:\s+(?:meeting|talks|consultations|dialogue))?\b",
     ),
     _spec(
         EventType.BILATERAL,
@@ -136,8 +143,9 @@ _TRIGGERS: list[_Spec] = [
     _spec(
         EventType.VISIT,
         "visit",
-        ("visit", "tour", "trip", "arrived"),
-        r"\b(?:visit|visits|visited|visiting|toured|tour|trip\s+to|arrived\s+in)\b",
+        ("visit", "tour", "trip", "arrive", "travel", "crossed", "landed"),
+        r"\b(?:visit|visits|visited|visiting|toured|tour|trip\s+to|arrived\s+(?:in|at)"
+        r"|arrives\s+in|landed\s+(?:in|at)|travel(?:s|l?ed)?\s+to|crossed\s+into)\b",
     ),
     _spec(
         EventType.STATEMENT,
@@ -150,7 +158,8 @@ _TRIGGERS: list[_Spec] = [
         "statement",
         ("critici", "condemn", "denounc", "slammed", "protested"),
         r"\b(?:Ministry|Office|Kremlin|Pentagon|spokesperson|spokesman|spokeswoman)\b",
-        r"[^.;\"“”]{0,40}?\b(?:criticized|criticised|condemned|denounced|slammed|protested)\b",
+        r"[^.;\"“”]{0,40}?\b(?:criticized|criticised|condemned|denounced|slammed|protested"
+        r"|warned\s+of|threatened)\b",
         case=True,
     ),
     _spec(
@@ -158,7 +167,7 @@ _TRIGGERS: list[_Spec] = [
         "sanction",
         ("sanctions",),
         r"\b(?:impos\w*|slap\w*|announc\w*|levied|levy|plac\w*|unveil\w*|introduc\w*",
-        r"|expand\w*|adopt\w*)\s+(?:[\w-]+\s+){0,3}?sanctions\b",
+        r"|expand\w*|adopt\w*)\s+(?:[\w-]+\s+){0,5}?sanctions\b",
     ),
     _spec(
         EventType.SANCTION,
@@ -171,13 +180,15 @@ _TRIGGERS: list[_Spec] = [
         EventType.LAUNCH,
         "launch",
         ("launch", "fire", "test"),
-        r"\b(?:launch(?:ed|es|ing)?|test-fir(?:ed|es|e|ing)|fired|test(?:ed|s)?)\b",
+        r"\b(?:launch(?:ed|es|ing)?|test-fir(?:ed|es|e|ing)|fired|test(?:ed|s)?|lifted\s+off"
+        r"|blasted\s+off)\b",
+        needs_date=True,  # "has fired more than 20 missiles this year" is a tally
     ),
     _spec(
         EventType.VOTE,
         "vote",
         ("veto", "vot", "resolution"),
-        r"\bveto(?:ed|es)?\b|\bvot(?:ed|es|e|ing)\s+(?:on|for|against|to)\b",
+        r"\bveto(?:ed|es)?\b|\bvot(?:ed|es|e|ing)\s+(?:[A-Z][a-z]+day\s+)?(?:on|for|against|to)\b",
         r"|\b(?:adopted|passed|rejected)\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,4}?resolution\b",
     ),
     _spec(
@@ -185,7 +196,7 @@ _TRIGGERS: list[_Spec] = [
         "agreement",
         ("sign",),
         r"\bsign(?:ed|s|ing)?\s+(?:a|an|the|their)?\s*[^.;]{0,60}?",
-        r"\b(?:treaty|agreement|pact|accord|memorandum|MOU|deal)\b",
+        r"\b(?:treat(?:y|ies)|agreements?|pacts?|accords?|memorand(?:um|a)|MOUs?|deals?)\b",
     ),
     _spec(
         EventType.AGREEMENT,
@@ -220,7 +231,7 @@ _TRIGGERS: list[_Spec] = [
         "vote",
         ("approved", "passed", "adopted", "ratified", "voted"),
         r"\b(?:parliament|lower\s+house|upper\s+house|national\s+assembly|assembly|senate",
-        r"|congress|duma|legislature|lawmakers)\b[^.;]{0,40}?\b(?:approved|passed|adopted",
+        r"|congress|duma|legislature|lawmakers|cabinet)\b[^.;]{0,40}?\b(?:approved|passed|adopted",
         r"|ratified|voted)\b",
         needs_date=True,
     ),
@@ -256,33 +267,311 @@ _TRIGGERS: list[_Spec] = [
     ),
 ]
 
+# Occurrences told by a verb rather than a meeting or document noun: military actions and
+# incidents, diplomatic steps, legal and political acts, publications. Most are common words
+# that report an occurrence only when the clause says when (``needs_date``).
+_AIRCRAFT = r"(?:bombers?|jets?|aircraft|planes?|fighters?|drones?|helicopters?|warplanes?)"
+_VESSELS = (
+    r"(?:ships?|vessels?|destroyers?|frigates?|carriers?|warships?|submarines?|cruisers?"
+    r"|fleet|flotilla|boats?)"
+)
+_ENVOYS = (
+    r"(?:ambassadors?|envoys?|diplomats?|charg[eé]s?\s+d['’]affaires|attach[eé]s?|consuls?"
+    r"|embassy\s+staff)"
+)
+_BODIES = (
+    r"(?:team|group|mechanism|panel|task\s+force|taskforce|body|cent(?:re|er)|coalition"
+    r"|initiative|network|secretariat|command|hotline)"
+)
+_DOCUMENTS = (
+    r"(?:report|assessment|white\s+paper|review|findings|study|strategy|plan|roadmap"
+    r"|guidelines)"
+)
+_TRIGGERS += [
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("airspace",),
+        r"\b(?:violat\w*|enter(?:ed|ing|s)?|intru\w*|breach\w*|incursions?\s+into)\s+",
+        r"(?:into\s+)?(?:[\w'’-]+\s+){0,3}?airspace\b",
+        r"|\bairspace\s+(?:violations?|incursions?|intrusions?|breach(?:es)?)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("flew", "flown"),
+        r"\b(?:flew|flown)\b(?!\s+(?:back\s+)?(?:to|home|in\s+from)\b)",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("sailed", "transit", "passed", "steamed"),
+        r"\b(?:sailed|transited|steamed|passed)\s+(?:through|between|near|past|around)\b",
+        r"|\btransits?\s+(?:of|through)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("struck", "attack", "shelled", "bomb", "strike", "raid", "assault"),
+        r"\b(?:struck|shelled|bombarded|bombed)\b",
+        r"|\b(?:launch\w*|carried\s+out|conducted|mounted|staged)\s+(?:an?\s+|the\s+)?",
+        r"(?:[\w'’-]+\s+){0,2}?(?:strikes?|attacks?|raids?|assault|offensive)\b",
+        r"|\b(?:air|missile|drone|rocket|artillery)\s+(?:strikes?|attacks?|raids?)\s+on\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("fire", "used", "released"),
+        r"\bfir(?:ed|ing)\s+(?:[\w'’-]+\s+){0,2}?(?:warning\s+shots|shots|water\s+cannons?",
+        r"|flares|artillery|shells|rounds|torpedo(?:es)?)\b",
+        r"|\bused\s+(?:[\w'’-]+\s+){0,2}?(?:flares|water\s+cannons?|sonar|lasers?)\b",
+        r"|\breleased\s+(?:[\w'’-]+\s+){0,4}?(?:chaff|flares)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        (
+            "blew",
+            "blown",
+            "demolish",
+            "detonat",
+            "demolition",
+            "shot down",
+            "downed",
+            "intercepted",
+        ),
+        r"\b(?:blew\s+up|blown\s+up|demolish(?:ed|es)|detonated|demolition|shot\s+down|downed"
+        r"|intercepted)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("captur", "seiz", "detain", "prisoner"),
+        r"\b(?:captur\w*|seiz\w*|detain\w*|took)\s+(?:[\w'’-]+\s+){0,4}?",
+        r"(?:soldiers|troops|servicemen|prisoners?|sailors|crew|fishermen|tankers?|vessels?)\b",
+        r"|\b(?:soldiers|troops|servicemen|sailors|crew\s+members)\s+(?:[\w'’-]+\s+){0,3}?",
+        r"(?:were|had\s+been|have\s+been)\s+(?:captured|taken\s+prisoner|detained)\b",
+        needs_date=True,
+    ),
+    _spec(EventType.OTHER, "other", ("parade",), r"\b(?:military\s+)?parades?\b", needs_date=True),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("protest", "rall", "demonstrat"),
+        r"\b(?:protest(?:ed|ers)|rallied|demonstrators|demonstrated)\s+(?:gathered\s+)?",
+        r"(?:outside|in\s+front\s+of|near|at|in)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("alert", "warning"),
+        r"\bissu(?:ed|es)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?",
+        r"(?:emergency|evacuation|missile|air[- ]raid)\s+(?:alert|warning)s?\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("activit", "sail", "operation"),
+        r"\b(?:maritime|naval|joint)\s+(?:cooperative\s+)?(?:activity|activities|sail(?:ing)?s?",
+        r"|operations?)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("incident", "collision", "clash", "explosion", "intercept"),
+        r"\b(?:incident|collision|clash(?:es)?|explosions?|intercepts?|interception)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("expel", "summon", "recall", "persona non grata"),
+        r"\b(?:expel\w*|summon\w*|recall\w*)\s+(?:[\w'’.-]+\s+){0,5}?",
+        _ENVOYS,
+        r"\b|\b",
+        _ENVOYS,
+        r"\s+(?:[\w'’-]+\s+){0,4}?(?:was|were|had\s+been|has\s+been|have\s+been)\s+",
+        r"(?:expelled|summoned|recalled)\b|\bpersona\s+non\s+grata\b",
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("embass", "consulate"),
+        r"\b(?:clos\w*|shut\w*|suspend\w*|reopen\w*|open(?:ed|s)?)\s+(?:down\s+)?",
+        r"(?:[\w'’-]+\s+){0,3}?(?:embassy|embassies|consulates?)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("launch", "set up", "establish", "formed", "created", "inaugurat", "unveil"),
+        r"\b(?:launch(?:ed|es)?|set\s+up|established|formed|created|inaugurated|unveiled)\s+",
+        r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?",
+        _BODIES,
+        r"\b|\b",
+        _BODIES,
+        r"\s+(?:was|were|has\s+been|had\s+been)\s+(?:formally\s+|officially\s+)?",
+        r"(?:launched|set\s+up|established|formed|created|inaugurated)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("released", "published", "issued", "unveil", "announced"),
+        r"\b(?:released|published|issued|unveil(?:ed|s)|announced)\s+",
+        r"(?:an?\s+|the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?",
+        _DOCUMENTS,
+        r"\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("sworn", "swearing", "inaugurat", "office"),
+        r"\b(?:sworn\s+in|swearing-in|inaugurat(?:ed|ion)|took\s+office|assumed\s+office",
+        r"|takes\s+office)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("applied", "application", "joined", "became", "accession"),
+        r"\b(?:applied|application)\s+to\s+join\b|\b(?:formally\s+)?joined\s+",
+        r"(?:the\s+)?(?=[A-Z])|\bbec(?:ame|omes)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,2}?",
+        r"(?:member|ally)\b|\baccession\s+(?:documents|ceremony|protocol)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("address",),
+        r"\baddress(?:ed|es)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:meeting|session|parliament",
+        r"|congress|assembly|nation|summit|conference|forum|lawmakers)\b",
+        needs_date=True,
+    ),
+    _spec(  # a state ratifying by decree or law; a chamber's vote is a vote (above)
+        EventType.AGREEMENT,
+        "agreement",
+        ("ratif",),
+        r"\bratif(?:ied|ies|ying|ication\s+of)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("flag",),
+        r"\bflags?\s+(?:[\w'’-]+\s+){0,3}?(?:raised|hoisted|lowered)\b|\bflag-raising\b",
+        r"|\b(?:raised|hoisted)\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,2}?flag\b",
+        needs_date=True,
+    ),
+    _spec(  # "said on Thursday, through the state-run news agency": a statement, not a remark
+        EventType.STATEMENT,
+        "statement",
+        ("through", "via", "state media", "state-run", "state tv"),
+        r"\b(?:said|announced|declared|warned|stated)\s+(?:[\w'’,-]+\s+){0,3}?(?:through|via|in)",
+        r"\s+(?:the\s+|its\s+)?(?:official\s+)?(?:state[- ]run\s+|state\s+)?(?:media|news\s+agency",
+        r"|KCNA|Korean\s+Central\s+News\s+Agency|TV|television|radio)\b",
+        r"|\bstate\s+media\s+(?:said|announced)\b(?=\s+(?:on\s+)?[A-Z][a-z]+day)",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.VOTE,
+        "vote",
+        ("elect", "referendum", "leadership"),
+        r"\belect(?:s|ed)?\s+(?:a\s+|its\s+|their\s+|the\s+)?(?:new\s+)?(?:leader|president",
+        r"|prime\s+minister|chancellor|speaker|premier)\b|\breferendum\b|\bby-elections?\b",
+        r"|\bleadership\s+(?:election|race|vote|contest|ballot)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.AGREEMENT,
+        "agreement",
+        ("sign",),
+        r"\bsign(?:ed|s|ing)?\s+(?:[\w'’-]+\s+){0,3}?(?:into\s+law|law|decree|bill|legislation)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.STATEMENT,
+        "statement",
+        ("announced", "declared"),
+        r"\b(?:announced|declared)\b(?=\s+(?:on\s+|in\s+|last\s+)?(?:[A-Z][a-z]+day|Jan|Feb|Mar",
+        r"|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d|last|this|yesterday|today)|\s+that\b)",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.BILATERAL,
+        "meeting",
+        ("phone", "telephone", "call", "conversation"),
+        r"\b(?:spoke|speaks|talked|talks|held\s+(?:[\w-]+\s+)?(?:talks|call))\s+(?:by|over\s+the|on\s+the)",
+        r"\s+(?:phone|telephone)\s+(?:with|to)\b",
+        r"|\b(?:a|an|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:call|conversation|exchange)\s+with\b",
+    ),
+    _spec(
+        EventType.BILATERAL,
+        "meeting",
+        ("talks",),
+        r"\b(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?talks\b(?!\s+with\b)",
+    ),
+    _spec(
+        EventType.BILATERAL,
+        "meeting",
+        ("host",),
+        r"\bhost(?:ed|s|ing)\s+(?=(?:the\s+|his\s+|her\s+|visiting\s+)?[A-Z]"
+        r"|the\s+(?:leaders|heads\s+of\s+(?:state|government))\s+of\s)",
+        case=True,
+    ),
+]
+
 _LAUNCH_OBJECT_RE = re.compile(
     r"\b(?:missiles?|rockets?|satellites?|ICBMs?|SLBMs?|projectiles?|warheads?|Hwasong[\w-]*)\b",
     re.I,
 )
 _HYPOTHETICAL_RE = re.compile(
-    r"\b(?:would|could|might|may|should|must|if|whether|unless|never)\s+(?:[\w-]+\s+){0,1}$",
+    r"\b(?:would|could|might|may|should|must|if|whether|unless|never)\s+(?:[\w-]+\s+){0,1}$"
+    r"|\b(?:would|could|might|may|will)\s+be\s+(?:able|allowed|free)\s+to\s+$",
     re.I,
 )
 # Not an occurrence: negated, merely considered or planned, habitual.
 _UNREAL_RE = re.compile(
     r"\b(?:not|no|never|without|absence\s+of|considering|considered|planned|planning|hopes?\s+to"
-    r"|hoping|proposed|possible|potential|continues?\s+to|keeps?|repeatedly|regularly|every"
-    r"|annual|yearly|routine)\s+"
+    r"|invitations?\s+to|invited\s+to|offered\s+to|proposals?\s+to|calls?\s+for|called\s+for"
+    r"|agreed\s+to|agree\s+to|pledged\s+to|vowed\s+to"
+    r"|hoping|proposed|possible|potential|continues?\s+to|keeps?|repeatedly|regularly|every)\s+"
     r"(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
+# A recurring occasion is an occurrence only when the clause says which one.
+_ANNUAL_RE = re.compile(r"\b(?:annual|yearly|routine)\s+(?:[\w'’-]+\s+){0,3}$", re.I)
 # Definite mentions refer back only through nouns ("the briefing"), not verbs ("the North fired").
 _NOUN_STARTS = frozenset(
     re.findall(
         r"\S+",
         "summit summits meeting meetings talks gathering briefing press news media joint visit "
         "tour trip statement declaration communique communiqué bilateral ministerial launch vote "
-        "resolution establishment drill drills exercise exercises patrol patrols",
+        "resolution establishment drill drills exercise exercises patrol patrols incident "
+        "incidents demolition explosion explosions intrusion intrusions incursion incursions "
+        "violation flight flights attack attacks strike strikes parade ceremony",
     )
 )
 _DEFINITE_RE = re.compile(
-    r"\b(?:the|this|that|these|those|their|his|her|its|such)\s+(?:[\w'’-]+\s+){0,3}$", re.I
+    r"\b(?:the|this|that|these|those|their|his|her|its|such)\s+(?:[\w'’-]+\s+){0,3}$"
+    # "Wednesday's talks", "last week's meeting"
+    r"|\b(?:[A-Z][a-z]+day|yesterday|today|week|month|year)['’]s\s+(?:[\w'’-]+\s+)?$",
+    re.I,
+)
+_VERB_BETWEEN_RE = re.compile(
+    r"\b(?:held|holds?|holding|have|has|had|was|were|is|are|will|did|made|began|begin"
+    r"|conducted|staged|launched|carried|started|said|says|took|take|joined)\b",
+    re.I,
 )
 # "a separate briefing", "the first Freedom Edge exercise": not the event already named
 _SEPARATE_RE = re.compile(
@@ -298,7 +587,7 @@ _SPEECH_RE = re.compile(
     re.I,
 )
 _AFTERWARD_RE = re.compile(r"\b(?:afterward|afterwards|after that|subsequently|then)\b", re.I)
-_VISITING_ADJECTIVE_RE = re.compile(r"^visiting\s+[a-z]")
+_VISITING_ADJECTIVE_RE = re.compile(r"^visiting\s+(?!(?:the|a|an|his|her|their|its)\b)[a-z]")
 _TITLE_RE = re.compile(
     r"\b(?:[A-Z][\w'’-]*\s+){1,5}(?:Declaration|Statement|Communiqu[eé]|Program(?:me)?|Treaty)\b"
 )
@@ -319,7 +608,8 @@ _PLACE_AFTER_RE = re.compile(
     r"(?:,\s+D\.C\.)?)"
 )
 _DESTINATION_RE = re.compile(
-    r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:ed)?|travel(?:l?ed)?|arrived)\s+(?:to\s+|of\s+|in\s+)?"
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:ed)?|travel(?:l?ed)?|arrived|crossed)"
+    r"\s+(?:to\s+|of\s+|in\s+|into\s+)?"
     r"(?:the\s+)?$"
 )
 
@@ -331,7 +621,7 @@ _NOUN_TYPES: dict[str, set[EventType]] = {
     "visit": {EventType.VISIT},
     "statement": {EventType.STATEMENT},
     "sanction": {EventType.SANCTION},
-    "launch": {EventType.LAUNCH},
+    "launch": {EventType.LAUNCH, EventType.OTHER},
     "vote": {EventType.VOTE},
     "agreement": {EventType.AGREEMENT},
     "other": {EventType.OTHER},
@@ -340,10 +630,12 @@ _SIDELINES_RE = re.compile(
     r"\bon the (?:sidelines|margins) of\s+(?:the\s+)?(?:[\w'’-]+\s+)?$", re.I
 )
 _MEETING_LIKE = {EventType.BILATERAL, EventType.MINISTERIAL, EventType.SUMMIT, EventType.OTHER}
+_MEETINGS = {EventType.BILATERAL, EventType.MINISTERIAL, EventType.SUMMIT}
 _LONG_QUOTE = 60  # shorter quoted phrases are names or scare quotes, not speech
 _LOOK_BACK = 40  # earlier events a mention may refer to; keeps hostile input linear
 _MAX_TRIGGERS = 600  # far more than any article has
 _MAX_SENTENCES = 12  # sentences kept per event for its place, name and setting
+_REACH = 300  # how far within its sentence a trigger looks for its subject and setting
 
 
 @dataclass(frozen=True)
@@ -353,6 +645,7 @@ class _Trigger:
     span: Span
     text: str
     needs_date: bool = False
+    family: int = -1  # the pattern it came from: mentions of one kind of occurrence
 
 
 @dataclass(frozen=True)
@@ -381,6 +674,9 @@ class _Draft:
     sentences: list[Span] = field(default_factory=list)
     future: bool = False
     separate: bool = False  # "a separate briefing": not the occasion of the lead
+    pending: bool = False  # needs a date that only a link ("days after") can still give
+    weak: bool = False  # dated by the report of it ("..., state media reported on Tuesday")
+    destination: str | None = None  # a visit's country: one visitor's trip there is one visit
 
 
 # --- the document context -----------------------------------------------------------------------
@@ -409,6 +705,28 @@ class _Document:
         self.used_times = {t.span for m, _ in self.references for t in m.times}
         self.reference_spans = _union(m.span for m, _ in self.references)
         self.reference_words = _union(m.trigger for m, _ in self.references)
+        self.links = [e.span for e in self.expressions if e.kind == "link"]
+        self.known_people = {p.name: p for p in knowledge.people}
+        self.trigger_spans: list[Span] = []  # set once triggers are scanned
+
+    def link_between(self, a: Span, b: Span) -> bool:
+        """Whether "three days after" and the like stand between two spans."""
+        low, high = min(a.end, b.end), max(a.start, b.start)
+        return any(low <= s.start and s.end <= high for s in dates.between(self.links, low, high))
+
+    def trigger_between(self, a: Span, b: Span) -> bool:
+        """Whether another trigger stands between a time and a trigger (it is that one's),
+        unless it is the setting of the first ("signed at a summit in June")."""
+        low, high = min(a.end, b.end), max(a.start, b.start)
+        for span in dates.between(self.trigger_spans, low, high):
+            if span.end > high or 0 <= b.start - span.end <= 1 or 0 <= span.start - b.end <= 1:
+                continue  # past the range, or part of the same name ("Summit Declaration")
+            setting = _SETTING_BEFORE_RE.search(
+                self.body, max(low - 1, span.start - 30), span.start
+            )
+            if setting is None or b.start > a.start:
+                return True
+        return False
 
     def text(self, span: Span) -> str:
         return self.body[span.start : span.end]
@@ -447,6 +765,44 @@ class _Document:
             if not self.in_quote(a.span.start)
             and not (skip_references and self.in_reference(a.span.start))
         ]
+
+
+def _own_clause(doc: _Document, trigger: _Trigger, clause: Span) -> Span:
+    """The clause of a trigger within its window, cut at the nearest break on each side: a
+    speech verb, a relative clause, "after", a link ("a week after")."""
+    start = clause.start
+    for match in _OWN_CLAUSE_BREAK_RE.finditer(doc.body, clause.start, trigger.span.start):
+        start = match.end()
+    stop = _OWN_CLAUSE_BREAK_RE.search(doc.body, trigger.span.end, clause.end)
+    return Span(start, stop.start() if stop else clause.end)
+
+
+_OWN_CLAUSE_BREAK_RE = re.compile(
+    r"[;\"“”]|:(?=\s)|\b(?:said|says|told|added|reported|according|after|before|since|while"
+    r"|when|whereas|because|following)\b|,\s+(?:who|which|whose|where|and|but)\b",
+    re.I,
+)
+
+
+def _may_name(mention: _Trigger, draft: _Draft) -> bool:
+    """Whether a definite noun can name an occurrence of the catch-all type."""
+    if mention.noun == "meeting":
+        return draft.trigger.noun == "meeting"
+    if mention.noun == "launch":
+        return draft.trigger.text.lower().startswith("launch")
+    return True
+
+
+def _before(sentence: Span, trigger: _Trigger, reach: int = _REACH) -> Span:
+    """The part of the sentence before a trigger, no further back than ``reach`` (a run-on
+    sentence of hostile input must not make every trigger read all of it)."""
+    return Span(max(sentence.start, trigger.span.start - reach), trigger.span.start)
+
+
+def _around(sentence: Span, trigger: _Trigger, reach: int = _REACH) -> Span:
+    return Span(
+        max(sentence.start, trigger.span.start - reach), min(sentence.end, trigger.span.end + reach)
+    )
 
 
 def _actor_start(actor: _Actor) -> int:
@@ -520,14 +876,51 @@ class _Finder:
         items: list[tuple[int, object]] = [
             (m.trigger.start, (m, s)) for m, s in self.doc.references
         ]
-        items += [(t.span.start, t) for t in _triggers(self.doc)]
+        triggers = _triggers(self.doc)
+        self.doc.trigger_spans = [t.span for t in triggers]
+        items += [(t.span.start, t) for t in triggers]
         for _, item in sorted(items, key=lambda i: i[0]):
             if isinstance(item, _Trigger):
                 self._trigger(item)
             else:
                 self._reference(*item)
+        for link in self.doc.expressions:
+            if link.kind == "link":
+                self._link(link)
         for draft in self.drafts:
             self._complete(draft)
+
+    # "A, three days after B": each side dated from the other
+
+    def _link(self, link: DateExpression) -> None:
+        doc = self.doc
+        sentence = doc.sentence_of(link.span.start)
+        end = _clause_end(doc.body, link.span.end, min(sentence.end, link.span.end + 160))
+        mentions = [(p, d) for p, d, _ in self.history[-_LOOK_BACK * 4 :]]
+        before = [d for p, d in mentions if sentence.start <= p < link.span.start]
+        if not before and doc.body[sentence.start : link.span.start].strip(" ,") == "":
+            # "Hours before the meeting, X fired": the object ends at the comma, the main
+            # clause follows it
+            comma = doc.body.find(",", link.span.end, min(sentence.end, link.span.end + 100))
+            if comma < 0:
+                return
+            end = comma
+            before = [d for p, d in mentions if comma < p < sentence.end]
+        after = [d for p, d in mentions if link.span.end <= p < end]
+        if not before or not after:
+            return
+        earlier = next((d for d in reversed(before) if d.date is not None), before[-1])
+        sign = link.direction  # +1: "after" (the later clause happened first), -1: "before"
+        if earlier.date is not None:
+            moved = dates.shift(earlier.date, link.unit, -sign * link.offset, vague=link.vague)
+            for draft in after:
+                if draft.date is None and draft is not earlier:
+                    draft.date, draft.date_reason = moved, f"'{link.text.strip()}' the event before"
+            return
+        dated = next((d for d in after if d.date is not None), None)
+        if dated is not None and earlier.reference is None:
+            earlier.date = dates.shift(dated.date, link.unit, sign * link.offset, vague=link.vague)
+            earlier.date_reason = f"'{link.text.strip()}' the event after"
 
     # references to known summits
 
@@ -566,16 +959,20 @@ class _Finder:
         sentence = doc.sentence_of(trigger.span.start)
         before = doc.body[max(sentence.start, trigger.span.start - 40) : trigger.span.start]
         first_word = trigger.text.split()[0].lower()
+        determiner = _DEFINITE_RE.search(before)
         definite = first_word in _NOUN_STARTS and (
-            bool(_DEFINITE_RE.search(before))
+            bool(determiner)
             and not _SEPARATE_RE.search(before)
+            and not _VERB_BETWEEN_RE.search(determiner.group())  # "their navies held drills"
             or bool(re.search(r"\bsuch\s+$", before))  # "the first such visit"
         )
         if definite and trigger.noun in _NOUN_TYPES:
             target = self._antecedent(trigger, sentence, before)
-            if target is not None:
+            if target is not None and not _with_someone_else(doc, trigger, sentence, target):
                 self._refer(target, trigger, sentence, before)
                 return
+        if trigger.type is EventType.LAUNCH and not _launch_object_near(doc, trigger, sentence):
+            return  # a definite "the launch" with nothing launched to refer to
         draft = self._draft(trigger, sentence)
         if draft is None:
             return
@@ -591,9 +988,10 @@ class _Finder:
         """The event a definite mention ("the meeting", "their tour") refers back to: one
         named in an earlier sentence; "on the sidelines of" it, a summit."""
         types = _NOUN_TYPES[trigger.noun]
-        if _SIDELINES_RE.search(before):
+        if _SIDELINES_RE.search(before) and trigger.noun != "launch":
             types = {EventType.SUMMIT}
         summits = []
+        others = []  # "the demolition" is the blast told by "blew up" before any incident
         for position, draft, noun in reversed(self.history[-_LOOK_BACK:]):
             if position >= sentence.start and draft.reference is None:
                 continue
@@ -601,11 +999,18 @@ class _Finder:
                 continue
             if draft.type not in types:
                 continue
+            if draft.type is EventType.OTHER and not _may_name(trigger, draft):
+                continue  # "the meeting" is no drill; "the launch" of a team is no incident
+            if draft.type is trigger.type is EventType.OTHER and (
+                draft.trigger.family != trigger.family
+            ):
+                others.append(draft)
+                continue
             if trigger.noun == "meeting" and draft.reference is not None:
                 summits.append(draft)  # "the two-day meeting" may be the summit itself
                 continue
             return draft
-        return summits[0] if summits else None
+        return summits[0] if summits else others[0] if others else None
 
     def _refer(self, target: _Draft, trigger: _Trigger, sentence: Span, before: str) -> None:
         placement = _placement(before)
@@ -631,17 +1036,41 @@ class _Finder:
             if kind is None:
                 return None
         future = dates.is_future(doc.body, trigger.span.start, sentence.start)
+        future = future and not _PAST_TRIGGER_RE.match(trigger.text)  # "ahead of X, Y held"
         draft = _Draft(kind, trigger, sentence, sentences=[sentence], future=future)
         before = doc.body[max(sentence.start, trigger.span.start - 40) : trigger.span.start]
         draft.separate = bool(_SEPARATE_RE.search(before))
+        if kind is EventType.BILATERAL and trigger.text.lower() == "talks":
+            # "X and Y signed deals after talks": the two named before the bare noun
+            whole = doc.actors_in(_before(sentence, trigger))
+            actors = _distinct(actors + [a for a in whole if a.ref.kind is ActorKind.PERSON])
         if trigger.type is EventType.BILATERAL:
-            actors = _bilateral_actors(doc, trigger, sentence, actors)
-            if actors is None:
+            pair = _bilateral_actors(doc, trigger, sentence, actors)
+            if pair is None and _BARE_TALKS_RE.fullmatch(" ".join(trigger.text.lower().split())):
+                # "the leaders of the partners will hold talks on Thursday": no pair, a meeting
+                generic = _meeting_type(doc, trigger, sentence, actors, EventType.SUMMIT)
+                if generic is None:
+                    return None
+                draft.type = kind = generic
+            elif pair is None:
                 return None
+            else:
+                actors = pair
+            if _multilateral(trigger, actors):
+                draft.type = kind = EventType.SUMMIT
         elif kind is EventType.VISIT and not _visit_has_subject(doc, trigger, actors):
             return None
         elif kind is EventType.VISIT and _to_summit(doc, trigger, sentence):
             return None  # "arrived in Washington for the summit": attending it
+        if kind is EventType.VISIT:
+            where = _destination(doc, trigger)
+            draft.destination = where[1] if where else None
+            visitor = _visitor(doc, trigger, sentence, actors)
+            if visitor is not None:  # the one who travels, those met there, not bystanders
+                host = [a for a in actors if a.ref.key == draft.destination]
+                actors = [visitor, *host[:1], *_met_on_visit(doc, trigger, sentence, actors)]
+        if kind is EventType.OTHER:  # who acted and on whom, not the rest of the sentence
+            actors = doc.actors_in(_own_clause(doc, trigger, clause))
         if kind is EventType.LAUNCH:  # who launched (named first), not who reacted
             countries = [a for a in actors if a.ref.kind is ActorKind.COUNTRY]
             launcher = [a for a in countries if a.span.end <= trigger.span.start][-1:]
@@ -653,28 +1082,99 @@ class _Finder:
         own = self._own_date(trigger, sentence, tight=trigger.text.lower().startswith("agree"))
         if own:
             draft.date, draft.end_date, draft.date_reason = own
+            draft.weak = kind not in _SPOKEN and _reported_on(doc.body, trigger.span, own[2])
+        elif kind is EventType.AGREEMENT and (outcome := self._meeting_outcome(trigger, sentence)):
+            if outcome.date is not None:
+                draft.date, draft.date_reason = outcome.date, "agreed at the meeting reported"
+            else:  # the meeting is dated once every mention is read
+                self.settings.setdefault(sentence, (outcome, "at"))
+                draft.pending = True
+        elif trigger.needs_date and (answered := self._answered(trigger, sentence)):
+            draft.date, draft.date_reason = answered.date, f"in response to {answered.name or 'it'}"
+        elif trigger.needs_date and _placed_at_meeting(
+            doc.body, _around(sentence, trigger), kind in _OUTCOMES
+        ):
+            draft.pending = True  # "at the conclusion of the meeting, ministers agreed to"
         elif trigger.needs_date:
-            return None  # "agreed to", "elections", "drills" without a date: no occurrence
+            # "agreed to", "elections", "drills" without a date: no occurrence, unless a link
+            # in the sentence ("hours before polls opened in the election") dates it later
+            if not doc.link_between(Span(sentence.start, sentence.start), trigger.span):
+                return None
+            draft.pending = True
+        elif trigger.type is EventType.SUMMIT and trigger.noun == "meeting":
+            draft.pending = True  # a bare "meeting" let through for a link to date
         return draft
 
     def _own_date(
         self, trigger: _Trigger, sentence: Span, *, tight: bool = False
     ) -> tuple[FuzzyDate, FuzzyDate | None, str] | None:
-        """The date nearest the trigger in its sentence; ``tight``: in the same clause."""
+        """The date nearest the trigger in its sentence, preferring its own clause; ``tight``
+        (and for common words that need a date): only a date of its own clause.
+
+        A date on the other side of a link ("three days after"), one that bounds a "since"
+        clause the trigger is not in, and one nearer another trigger are not this event's."""
         doc = self.doc
-        options = [
-            d
-            for d in dates.between(doc.dates, sentence.start, sentence.end, key=_mention_start)
-            if d.span not in doc.used_times
-            and not doc.in_quote(d.span.start)
-            and d.expression.prefix not in dates.BOUND_PREFIXES
-        ]
+        options = []
+        for d in dates.between(doc.dates, sentence.start, sentence.end, key=_mention_start):
+            if d.span in doc.used_times or doc.in_quote(d.span.start):
+                continue
+            bound = d.expression.prefix in dates.BOUND_PREFIXES or d.expression.since_at is not None
+            if (
+                bound
+                and not _inside_since(d, trigger)
+                and not _when_clause(doc.body, d.span, trigger.span)
+            ):
+                continue  # "since 2019", "since taking office last year": not this event's
+            if doc.link_between(d.span, trigger.span):
+                continue
+            if doc.trigger_between(d.span, trigger.span) and not _visit_content(
+                doc.body, trigger, d.span
+            ):
+                continue  # the time of another occurrence named in between
+            options.append(d)
+        if tight or trigger.needs_date:
+            options = [d for d in options if not _clause_break(doc.body, d.span, trigger.span)]
         if tight:
             options = [d for d in options if _same_clause(doc.body, d.span, trigger.span)]
         if not options:
             return None
-        best = min(options, key=lambda d: (_distance(d.span, trigger.span), -_rank(d.start)))
+        best = min(
+            options,
+            key=lambda d: (
+                _clause_break(doc.body, d.span, trigger.span),
+                _clause_break(doc.body, d.span, trigger.span, _SOFT_BREAK_RE),
+                _distance(d.span, trigger.span),
+                -_rank(d.start),
+            ),
+        )
         return best.start, best.end, f"'{best.text}' in the same sentence"
+
+    def _answered(self, trigger: _Trigger, sentence: Span) -> _Draft | None:
+        """ "Troops fired warning shots in response": the occurrence just reported, answered
+        the same day."""
+        window = _around(sentence, trigger)
+        if not _RESPONSE_RE.search(self.doc.body, window.start, window.end):
+            return None
+        earlier = [d for p, d, _ in self.history[-_LOOK_BACK:] if p < sentence.start]
+        dated = [d for d in earlier if d.date is not None and d.date.precision is Precision.DAY]
+        return dated[-1] if dated else None
+
+    def _meeting_outcome(self, trigger: _Trigger, sentence: Span) -> _Draft | None:
+        """ "The two leaders agreed to ...": what the meeting just reported agreed on, not a
+        generic pledge to deepen cooperation."""
+        doc = self.doc
+        lead = doc.text(_before(sentence, trigger, 120))
+        rest = doc.body[trigger.span.end : min(sentence.end, trigger.span.end + 80)]
+        if not _PAIR_SUBJECT_RE.search(lead) or _GENERIC_PLEDGE_RE.match(rest):
+            return None
+        previous = _previous_sentences(doc, sentence, 6)
+        floor = previous[-1].start if previous else sentence.start
+        for position, draft, _ in reversed(self.history[-_LOOK_BACK:]):
+            if position < floor:
+                break
+            if draft.type in _MEETINGS and position < trigger.span.start:
+                return draft
+        return None
 
     def _merge_target(self, draft: _Draft, before: str) -> _Draft | None:
         if _SEPARATE_RE.search(before):
@@ -687,7 +1187,10 @@ class _Finder:
     def _absorb(self, target: _Draft, draft: _Draft) -> None:
         _add_participants(target, draft.participants)
         target.persons += [p for p in draft.persons if p not in target.persons]
-        if draft.date is not None:
+        if target.weak and draft.date is not None and not draft.weak:
+            target.date, target.end_date, target.weak = draft.date, draft.end_date, False
+            target.date_reason = draft.date_reason  # the day it happened, not the report's
+        elif draft.date is not None and not (draft.weak and target.date is not None):
             _date_into(target, draft.date, draft.end_date, draft.date_reason)
         if len(target.sentences) < _MAX_SENTENCES:
             target.sentences.append(draft.sentence)
@@ -728,14 +1231,35 @@ class _Finder:
                 draft.date, draft.end_date = setting.date, setting.end_date
             draft.date_reason = f"at {setting.name or 'the event'} referred to in the sentence"
             return
+        if draft.type is EventType.VISIT and (met := self._met_there(draft)) is not None:
+            draft.date, draft.date_reason = met.date, f"{met.name or 'a meeting'} during the visit"
+            return
         text = doc.text(draft.sentence)
         previous = self._previous_dated(draft)
         if _AFTERWARD_RE.search(text) and previous is not None:
             draft.date = dates.year_date(previous.date.value.year)
             draft.date_reason = "after an event of the same year"
             return
+        if self._news_of_the_day(draft, text):
+            draft.date, draft.date_reason = doc.anchor, "told in the present: the day of the news"
+            return
+        spoke = self._spoke_on(draft)
+        if spoke is not None:  # "Miller said on Tuesday ..." then "..., Miller told a briefing"
+            draft.date, draft.date_reason = spoke.start, f"the speaker's '{spoke.text}' before"
+            return
         lead = _lead_date(doc)
         paragraph = doc.paragraph_index(draft.trigger.span.start)
+        if (
+            lead is not None
+            and draft.type in _SPOKEN
+            and not draft.future
+            and not draft.separate
+            and _FORMAL_SPEECH_RE.search(text)
+        ):  # "X said in a statement", "told a news conference": the day of the news
+            news_day = doc.anchor if doc.anchor.precision is Precision.DAY else lead.start
+            draft.date = news_day
+            draft.date_reason = "a statement of the day of the news"
+            return
         if (
             lead is not None
             and paragraph < 4
@@ -748,6 +1272,47 @@ class _Finder:
             draft.date_reason = f"the remarks of the lead, '{lead.text}'"
             if draft.place is None and doc.meta.dateline:
                 draft.place = _title(doc.meta.dateline)
+
+    def _news_of_the_day(self, draft: _Draft, text: str) -> bool:
+        """ "X has held talks with Y" in the lead, "he is on a state visit": the day the article
+        is dated."""
+        anchor = self.doc.anchor
+        if anchor is None or anchor.precision is not Precision.DAY or draft.future:
+            return False
+        before = self.doc.body[max(draft.sentence.start, draft.trigger.span.start - 40) :
+                               draft.trigger.span.start]  # fmt: skip
+        if _ONGOING_RE.search(before):
+            return True
+        lead = self.doc.paragraph_index(draft.trigger.span.start) == 0
+        return lead and bool(_PRESENT_PERFECT_RE.search(before + draft.trigger.text))
+
+    def _spoke_on(self, draft: _Draft) -> DateMention | None:
+        """The day the speaker of a statement or briefing was said to speak a little earlier."""
+        doc = self.doc
+        if draft.type not in _SPOKEN or not draft.persons:
+            return None
+        speaker = draft.persons[0]
+        for sentence in _previous_sentences(doc, draft.sentence, 4):
+            if not any(a.ref.key == speaker for a in doc.actors_in(sentence)):
+                continue
+            for mention in dates.between(
+                doc.dates, sentence.start, sentence.end, key=_mention_start
+            ):
+                lead = doc.body[max(sentence.start, mention.span.start - 12) : mention.span.start]
+                if _SPEECH_BEFORE_RE.search(lead) and not doc.in_quote(mention.span.start):
+                    return mention
+        return None
+
+    def _met_there(self, draft: _Draft) -> _Draft | None:
+        """A dated meeting of the visitor in the country visited: the visit was then."""
+        if not draft.persons or draft.destination is None:
+            return None
+        for other in self.drafts[-_LOOK_BACK:]:
+            if other.type not in _MEETINGS or other.date is None or other.place is None:
+                continue
+            if other.host_country == draft.destination and draft.persons[0] in other.persons:
+                return other
+        return None
 
     def _previous_dated(self, draft: _Draft) -> _Draft | None:
         earlier = [
@@ -805,6 +1370,8 @@ class _Finder:
         for draft in self.drafts:
             if draft.future and not draft.reference and not _firm_future(draft):
                 continue  # plans without a date are not occurrences
+            if draft.pending and draft.date is None:
+                continue
             key = draft.reference or _unique(_key(draft), keys)
             keys.add(key)
             out.append(
@@ -832,10 +1399,12 @@ class _Finder:
 def _triggers(doc: _Document) -> list[_Trigger]:
     """Trigger matches outside long quotations and summit references, without overlaps."""
     found: list[_Trigger] = []
-    for spec in _TRIGGERS:
+    for family, spec in enumerate(_TRIGGERS):
         for match in dates.near(spec.regex, doc.body, spec.keywords, back=80, ahead=140):
             span = Span(match.start(), match.end())
-            found.append(_Trigger(spec.type, spec.noun, span, match.group(), spec.needs_date))
+            found.append(
+                _Trigger(spec.type, spec.noun, span, match.group(), spec.needs_date, family)
+            )
     found.sort(key=lambda t: (t.span.start, -(t.span.end - t.span.start)))
     chosen: list[_Trigger] = []
     covered = -1  # a rejected longer trigger also rules out the shorter ones inside it
@@ -844,6 +1413,8 @@ def _triggers(doc: _Document) -> list[_Trigger]:
             continue
         covered = trigger.span.end
         if _keep(doc, trigger):
+            if _ANNUAL_RE.search(doc.body, max(0, trigger.span.start - 30), trigger.span.start):
+                trigger = replace(trigger, needs_date=True)  # "the annual meeting on Monday"
             chosen.append(trigger)
         if len(chosen) >= _MAX_TRIGGERS:
             break
@@ -860,22 +1431,105 @@ def _keep(doc: _Document, trigger: _Trigger) -> bool:
     before = doc.body[max(sentence.start, start - 30) : start]
     if _HYPOTHETICAL_RE.search(before) and trigger.type is not EventType.STATEMENT:
         return False
-    if _UNREAL_RE.search(before):
+    if _UNREAL_RE.search(doc.body, max(sentence.start, start - 50), start):
         return False
-    if trigger.type is EventType.BILATERAL and _after_visit(doc, trigger, sentence):
+    meeting = trigger.type is EventType.BILATERAL or trigger.noun == "meeting"
+    if meeting and _after_visit(doc, trigger, sentence):
         return False  # "arrived in Pyongyang for talks with ...": the talks are the visit's
+    after = doc.body[trigger.span.end : min(sentence.end, trigger.span.end + 40)]
     if trigger.type is EventType.LAUNCH:
+        if trigger.text[0].isupper() and start > sentence.start:
+            return False  # part of a name: "the Sohae Satellite Launching Ground"
+        if _NOT_LAUNCHED_AFTER_RE.match(after):
+            return False  # "a rocket launch site", "the launch of a new team"
+        if trigger.text.lower() == "launch" and re.search(r"\b(?:the|this|that)\s+$", before):
+            return True  # "on the sidelines of the launch": refers back to what was launched
         window = doc.body[max(sentence.start, start - 50) : min(sentence.end, start + 60)]
         return bool(_LAUNCH_OBJECT_RE.search(window))
-    # "visiting heads of state" describes people, not a visit
-    return not (trigger.type is EventType.VISIT and _VISITING_ADJECTIVE_RE.match(trigger.text))
+    if trigger.text.startswith("host"):
+        rest = doc.body[trigger.span.end : min(sentence.end, trigger.span.end + 400)]
+        if _MEETING_AFTER_RE.search(rest, 0, _clause_end(rest, 0, len(rest))):
+            return False  # "hosted X ... for the first summit": the summit is the event
+    if _TALLY_AFTER_RE.match(doc.body, trigger.span.end, min(sentence.end, trigger.span.end + 90)):
+        return False  # "have flown together several times since 2019": a tally, not one event
+    if _NOT_A_STRIKE_RE.match(trigger.text + after):
+        return False  # "struck a warmer tone", "struck a deal"
+    needed = _NEEDS_NEARBY.get(trigger.text.split()[0].lower())
+    if needed is not None:  # "flew": aircraft did; "sailed through": ships did
+        window = doc.body[max(sentence.start, start - 80) : min(sentence.end, start + 60)]
+        if not needed.search(window):
+            return False
+    if _TAKING_OFFICE_RE.match(trigger.text) and _SINCE_BEFORE_RE.search(before):
+        return False  # "since taking office": background, not news
+    if trigger.text.lower().startswith(("joined", "formally joined")):
+        joined = dates.between(doc.actors, trigger.span.end, trigger.span.end + 1, key=_actor_start)
+        if not any(a.ref.kind is ActorKind.ORGANIZATION for a in joined):
+            return False  # "bombers joined two Russian bombers": joining an alliance only
+    # "visiting heads of state", "a visiting forces agreement" describe, they are no visit
+    return not (
+        trigger.type is EventType.VISIT and _VISITING_ADJECTIVE_RE.match(trigger.text + after)
+    )
 
 
-_VISIT_IN_SENTENCE_RE = re.compile(r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:ed)?|arrived)\b", re.I)
+_NOT_LAUNCHED_AFTER_RE = re.compile(
+    r"\s+(?:site|pad|facility|vehicle|cent(?:re|er)|station|complex|base|window|ceremony|ground"
+    r"|event|of\s+(?:an?|the|its|their)\s+(?:[\w'’-]+\s+){0,3}?"
+    rf"{_BODIES})\b",
+    re.I,
+)
+_TALLY_AFTER_RE = re.compile(
+    r"(?:\s+[\w'’-]+){0,8}?\s+(?:several|many|multiple|numerous|dozens\s+of|\d+|two|three|four"
+    r"|five)\s+times\b",
+    re.I,
+)
+_NOT_A_STRIKE_RE = re.compile(
+    r"struck\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:tone|deal|agreement|note|chord|balance"
+    r"|compromise|pose|bargain|figure|match|blow)\b",
+    re.I,
+)
+_AIRCRAFT_RE = re.compile(rf"\b{_AIRCRAFT}\b", re.I)
+_VESSELS_RE = re.compile(rf"\b{_VESSELS}\b|\b(?:navy|navies|coast\s+guard)\b", re.I)
+_NEEDS_NEARBY = {
+    "flew": _AIRCRAFT_RE,
+    "flown": _AIRCRAFT_RE,
+    "sailed": _VESSELS_RE,
+    "transited": _VESSELS_RE,
+    "steamed": _VESSELS_RE,
+    "passed": _VESSELS_RE,
+    "transit": _VESSELS_RE,
+    "transits": _VESSELS_RE,
+}
+_TAKING_OFFICE_RE = re.compile(r"(?i:took|taking|takes|assumed|sworn)")
+_SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){0,3}$", re.I)
+
+
+def _with_someone_else(doc: _Document, trigger: _Trigger, sentence: Span, target: _Draft) -> bool:
+    """ "the annual leaders' meeting with Albanese" is not the earlier meeting with Luxon."""
+    end = min(sentence.end, trigger.span.end + 60)
+    after = doc.body[trigger.span.end : end]
+    if not (trigger.text.lower().endswith("with") or re.match(r"\s+with\b", after)):
+        return False
+    persons = [a for a in _listed_after(doc, trigger.span.end, after) if a.person is not None]
+    # "his meetings with Rutte" after "meetings with the leaders of ... the Netherlands"
+    known = {ref.key for ref in target.participants}
+    return bool(persons) and not any(
+        a.ref.key in known or a.person.country in known for a in persons
+    )
+
+
+def _launch_object_near(doc: _Document, trigger: _Trigger, sentence: Span) -> bool:
+    start = trigger.span.start
+    window = doc.body[max(sentence.start, start - 50) : min(sentence.end, start + 60)]
+    return bool(_LAUNCH_OBJECT_RE.search(window))
+
+
+_VISIT_IN_SENTENCE_RE = re.compile(
+    r"\b(?:visit(?:s|ed|ing)?|trip|tour(?:ed)?|arrived|travell?ed)\b", re.I
+)
 
 
 def _after_visit(doc: _Document, trigger: _Trigger, sentence: Span) -> bool:
-    before = doc.body[sentence.start : trigger.span.start]
+    before = doc.text(_before(sentence, trigger))
     return bool(_VISIT_IN_SENTENCE_RE.search(before)) and bool(
         re.search(r"\b(?:to|for)\s+$", before)
     )
@@ -887,14 +1541,44 @@ def _placement(before: str) -> str | None:
     match = _PLACEMENT_BEFORE_RE.search(before)
     if not match:
         return None
-    return "after" if match.group(1).lower() in ("after", "following") else "at"
+    word = match.group(1).lower()
+    return "after" if word in ("after", "following", "ahead of", "prior to") else "at"
 
 
+_SETTING_BEFORE_RE = re.compile(
+    r"\b(?:at|during|on\s+the\s+(?:sidelines|margins)\s+of)\s+(?:an?|the|their|its)?\s*"
+    r"(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
 _PLACEMENT_BEFORE_RE = re.compile(
-    r"\b(during|at|in|on the (?:sidelines|margins) of|present at|after|following)\s+"
+    r"\b(during|at|in|on the (?:sidelines|margins) of|present at|after|following|ahead of"
+    r"|prior to)\s+"
     r"(?:(?:the|a|an|his|her|their|its|this|that)\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.I,
 )
+
+
+def _two_parties(doc: _Document, trigger: _Trigger, sentence: Span) -> bool:
+    """Whether a meeting is named for exactly two countries: "the Japan-U.S. summit", "the
+    Australia–Japan Foreign and Defence Ministerial Consultations"."""
+    start = max(sentence.start, trigger.span.start - 80)
+    countries = [
+        a for a in doc.actors_in(Span(start, trigger.span.start)) if a.ref.kind is ActorKind.COUNTRY
+    ]
+    if not countries:
+        return False
+    last = countries[-1]
+    if not _NAME_WORDS_RE.fullmatch(doc.body, last.span.end, trigger.span.start):
+        return False  # the chain must qualify the meeting's name
+    chain = [last]
+    for actor in reversed(countries[:-1]):
+        if not re.fullmatch(r"\s*[–-]\s*|/", doc.body[actor.span.end : chain[0].span.start]):
+            break
+        chain.insert(0, actor)
+    return len({a.ref for a in chain}) == 2
+
+
+_NAME_WORDS_RE = re.compile(r"(?:['’]s)?\s+(?:(?:[A-Z][\w'’-]*|and|of)\s+){0,5}")
 
 
 def _meeting_type(
@@ -903,6 +1587,8 @@ def _meeting_type(
     """What a bare "summit"/"talks"/"meeting" is, or None when it is no occurrence."""
     text = doc.text(sentence)
     before = doc.body[max(sentence.start, trigger.span.start - 30) : trigger.span.start]
+    if kind is not EventType.BILATERAL and _two_parties(doc, trigger, sentence):
+        return EventType.BILATERAL  # "the Australia–Japan ministerial consultations"
     if kind is EventType.MINISTERIAL or kind is EventType.BILATERAL:
         return kind
     if trigger.noun == "summit" and _GENERIC_SUMMIT_BEFORE_RE.search(before):
@@ -915,13 +1601,18 @@ def _meeting_type(
         for a in actors
         if a.ref.kind is ActorKind.PERSON and near.start <= a.span.start < near.end
     }
-    if trigger.noun == "summit" and len(persons) == 2:
+    if trigger.text.lower() == "talks" and len(persons) < 2:
+        whole = doc.actors_in(_before(sentence, trigger))
+        persons |= {a.ref.key for a in whole if a.ref.kind is ActorKind.PERSON}
+    if len(persons) == 2 and (trigger.noun == "summit" or trigger.text.lower() == "talks"):
         return EventType.BILATERAL  # two leaders meeting is bilateral whatever it is called
     has_date = any(
-        d.span not in doc.used_times and d.expression.prefix not in dates.BOUND_PREFIXES
+        d.span not in doc.used_times
+        and d.expression.prefix not in dates.BOUND_PREFIXES
+        and d.expression.since_at is None
         for d in dates.between(doc.dates, sentence.start, sentence.end, key=_mention_start)
     )
-    if not has_date:
+    if not has_date and not doc.link_between(Span(sentence.start, sentence.start), trigger.span):
         return None  # "military talks", "the meeting" with nothing saying when: no occurrence
     if re.search(r"\b(?:two|both)\s+(?:leaders|sides|presidents)\b", text, re.I):
         return EventType.BILATERAL
@@ -941,27 +1632,130 @@ def _bilateral_actors(
     """Subject and counterparts of a meeting; None when no counterpart is named."""
     after = doc.body[trigger.span.end : min(sentence.end, trigger.span.end + 160)]
     persons_in_clause = [a for a in actors if a.ref.kind is ActorKind.PERSON]
-    bare_verb = trigger.text.lower() in _BARE_MEETING_VERBS
+    text = " ".join(trigger.text.lower().split())
+    hosted = text.startswith("host")
+    # "met " (the spec for "met Kim") names its counterpart; bare "met" or "held talks" may not
+    bare_verb = trigger.text.lower() in _BARE_MEETING_VERBS or bool(_BARE_TALKS_RE.fullmatch(text))
     if bare_verb and not re.match(r"\s+(?:with|to)\b", after):
-        # "Iwaya and Rutte met for 30 minutes": the two named just before the verb
-        before = [a for a in persons_in_clause if a.span.end <= trigger.span.start]
-        joined = before[-2:] if len(before) >= 2 else []
-        gap = doc.body[joined[0].span.end : joined[1].span.start] if joined else ""
-        return joined if joined and re.fullmatch(r"\s+and\s+", gap) else None
+        # "Iwaya and Rutte met for 30 minutes", "the pair held talks": the two named before
+        return _pair_before(doc, trigger, sentence, persons_in_clause)
     counterparts = _listed_after(doc, trigger.span.end, after)
+    if hosted:  # "hosted the summit" is no meeting with anyone; "the leaders of X and Y" is
+        leaders = _LEADERS_OF_RE.match(after)
+        countries = [a for a in counterparts if a.ref.kind is ActorKind.COUNTRY]
+        counterparts = [a for a in counterparts if a.ref.kind is ActorKind.PERSON]
+        if not counterparts and leaders and len(countries) >= 2:
+            counterparts = countries
     if not counterparts:
-        unique = {a.ref for a in persons_in_clause}
-        if len(unique) >= 2 and re.search(r"\bbetween\b|\bsummit\b", trigger.text, re.I):
-            return persons_in_clause
+        if re.search(r"\bbetween\b|\bsummit\b", trigger.text, re.I):
+            whole = doc.actors_in(_before(sentence, trigger))
+            persons = [a for a in whole if a.ref.kind is ActorKind.PERSON] or persons_in_clause
+            if len({a.ref for a in persons}) >= 2:
+                return persons
         return None
     counter_refs = {a.ref for a in counterparts}
-    subject = next(
-        (a for a in persons_in_clause if a.ref not in counter_refs),
-        _recent_person(doc, sentence.start),
+    subject = (
+        next(
+            (a for a in persons_in_clause if a.ref not in counter_refs),
+            None,
+        )
+        or _titled_subject(doc, sentence, trigger)
+        or _recent_person(doc, sentence.start)
     )
     if subject is None or subject.ref in counter_refs:
         return counterparts
     return [subject, *counterparts]
+
+
+_LEADERS_OF_RE = re.compile(
+    r"\s*(?:the\s+)?(?:leaders|heads\s+of\s+(?:state|government))\s+of\s+", re.I
+)
+_BARE_TALKS_RE = re.compile(r"(?:held|hold|holds|holding)\s+(?:[\w-]+\s+){0,2}?talks")
+# "hosted X for the first summit / the ministers' meeting / a state dinner": that is the event
+_MEETING_AFTER_RE = re.compile(
+    r"\b(?:summit|meeting|talks|dinner|conference|gathering|consultations|dialogue|forum"
+    r"|ceremony)\b",
+    re.I,
+)
+# "the pair held talks", "the two leaders met", "both ministers": the two named just before
+_PAIR_RE = re.compile(
+    r"\b(?:the\s+pair|the\s+two(?:\s+[\w-]+)?|both(?:\s+[\w-]+)?|they)\s+(?:[\w'’-]+\s+){0,5}$",
+    re.I,
+)
+_TITLED_AND_RE = re.compile(r"\s+and\s+(?:[\w'’.-]+\s+){0,6}?")
+
+
+def _pair_before(
+    doc: _Document, trigger: _Trigger, sentence: Span, persons_in_clause: list[_Actor]
+) -> list[_Actor] | None:
+    before = [a for a in persons_in_clause if a.span.end <= trigger.span.start]
+    joined = before[-2:] if len(before) >= 2 else []
+    if joined and joined[0].ref != joined[1].ref:
+        gap = doc.body[joined[0].span.end : joined[1].span.start]
+        if _TITLED_AND_RE.fullmatch(gap) and not re.search(r"[,;]", gap):
+            return joined  # "Collins and Defence Secretary Teodoro met"
+    lead = doc.body[max(sentence.start, trigger.span.start - 80) : trigger.span.start]
+    if not _PAIR_RE.search(lead):
+        return None
+    sentence_before = _before(sentence, trigger)
+    for scope in (sentence_before, *_previous_sentences(doc, sentence, 5)):
+        persons = _distinct([a for a in doc.actors_in(scope) if a.ref.kind is ActorKind.PERSON])
+        if len(persons) >= 2:
+            return persons[-2:] if scope is sentence_before else persons[:2]
+    return None
+
+
+def _previous_sentences(doc: _Document, sentence: Span, count: int) -> list[Span]:
+    index = bisect_right(doc.sentences, sentence.start, key=_span_start) - 1
+    return [doc.sentences[i] for i in range(index - 1, max(-1, index - 1 - count), -1)]
+
+
+def _distinct(actors: list[_Actor]) -> list[_Actor]:
+    seen: set[ActorRef] = set()
+    out = []
+    for actor in actors:
+        if actor.ref not in seen:
+            seen.add(actor.ref)
+            out.append(actor)
+    return out
+
+
+def _titled_subject(doc: _Document, sentence: Span, trigger: _Trigger) -> _Actor | None:
+    """ "the Deputy Prime Minister held talks with ...": the one person of the article who holds
+    that title (by the knowledge's roles or the role the article gives)."""
+    lead_span = _before(sentence, trigger, 120)
+    lead = doc.text(lead_span)
+    match = _TITLE_SUBJECT_RE.search(lead)
+    if match is None:
+        return None
+    title = " ".join(match.group(1).lower().split())
+    holders = [p for p in doc.names.people if title in _titles_of(doc, p)]
+    if len(holders) != 1:
+        return None
+    person = holders[0]
+    span = Span(lead_span.start + match.start(1), lead_span.start + match.end(1))
+    return _Actor(span, ActorRef(ActorKind.PERSON, person.name), person.name, person)
+
+
+_TITLE_SUBJECT_RE = re.compile(r"\bthe\s+((?:[A-Z][\w'’-]*\s+){0,4}[A-Z][\w'’-]*)\s+(?:also\s+)?$")
+
+
+def _titles_of(doc: _Document, person: PersonResult) -> set[str]:
+    """Lower-case titles a person goes by: each role, and each part of "X and Y" roles."""
+    roles = [person.role or ""]
+    info = doc.known_people.get(person.name)
+    if info is not None:
+        roles += [r.title for r in info.roles if r.end is None or _current(r.end, doc.anchor)]
+    titles: set[str] = set()
+    for role in roles:
+        for part in re.split(r"\s+and\s+|,\s*", role.lower()):
+            if part.strip():
+                titles.add(part.strip())
+    return titles
+
+
+def _current(end: dt.date, anchor: FuzzyDate | None) -> bool:
+    return anchor is None or dates.period(anchor)[0] <= end
 
 
 def _listed_after(doc: _Document, start: int, after: str) -> list[_Actor]:
@@ -1000,6 +1794,70 @@ def _recent_person(doc: _Document, before: int) -> _Actor | None:
     )
 
 
+def _visitor(
+    doc: _Document, trigger: _Trigger, sentence: Span, actors: list[_Actor]
+) -> _Actor | None:
+    """Who makes a visit: "Kim's visit", "the visit by a Japanese leader", "Kishida arrived"."""
+    before = [a for a in actors if a.span.end <= trigger.span.start]
+    if before and _POSSESSIVE_GAP_RE.fullmatch(doc.body, before[-1].span.end, trigger.span.start):
+        return before[-1]
+    if _PRONOUN_BEFORE_RE.search(doc.body, max(sentence.start, trigger.span.start - 30),
+                                 trigger.span.start):  # fmt: skip
+        # "the Secretary General will visit a base with the minister before concluding his
+        # visit": his is the subject's
+        subject = doc.actors_in(_before(sentence, trigger))
+        persons = [a for a in subject if a.ref.kind is ActorKind.PERSON]
+        if persons:
+            return persons[0]
+    end = min(sentence.end, trigger.span.end + 60)
+    by = _BY_RE.search(doc.body, trigger.span.end, end)
+    if by is not None:
+        after = [a for a in actors if a.span.start >= by.end()]
+        if after and after[0].span.start - by.end() <= 25:
+            return after[0]
+    wider = doc.actors_in(_before(sentence, trigger, 200))
+    persons = [a for a in wider if a.ref.kind is ActorKind.PERSON]
+    if not persons:
+        return None
+    if "," in doc.body[persons[-1].span.end : trigger.span.start]:
+        # "President Han, accompanied by his wife Kim Mi-ra, arrived": the subject, not the
+        # person named in passing
+        return persons[0]
+    return persons[-1]
+
+
+def _met_on_visit(
+    doc: _Document, trigger: _Trigger, sentence: Span, actors: list[_Actor]
+) -> list[_Actor]:
+    """ "visited Ukraine to meet with President Zelensky": whom the visit was for."""
+    met = []
+    for actor in actors:
+        if actor.person is None or actor.span.start < trigger.span.end:
+            continue
+        if _MEET_BEFORE_RE.search(
+            doc.body, max(trigger.span.end, actor.span.start - 60), actor.span.start
+        ):
+            met.append(actor)
+    return met
+
+
+_MEET_BEFORE_RE = re.compile(
+    r"\b(?:meet|meets|met|meeting|talks)\s+(?:with\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}$"
+)
+_PRONOUN_BEFORE_RE = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}$", re.I)
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s?\s+(?:[\w-]+\s+){0,2}")
+_BY_RE = re.compile(r"\bby\s+(?:the\s+|an?\s+)?")
+
+
+def _multilateral(trigger: _Trigger, actors: list[_Actor]) -> bool:
+    """Three or more leaders at "a summit between" or hosted together: a summit, not bilateral."""
+    persons = {a.ref for a in actors if a.ref.kind is ActorKind.PERSON}
+    text = trigger.text.lower()
+    if text.startswith("host"):  # the host and the leaders of two countries
+        return len({a.ref for a in actors}) >= 3
+    return len(persons) >= 3 and "summit" in text
+
+
 def _visit_has_subject(doc: _Document, trigger: _Trigger, actors: list[_Actor]) -> bool:
     return bool(actors) or bool(_destination(doc, trigger))
 
@@ -1016,24 +1874,58 @@ def _firm_future(draft: _Draft) -> bool:
 
 def _same_occurrence(a: _Draft, b: _Draft) -> bool:
     """Two mentions of one meeting: same type, dates that can agree, the same people."""
-    if a.type is not b.type or not _dates_compatible(a.date, b.date):
+    if a.type is not b.type or not _dates_compatible(a.date, b.date, a.weak, b.weak):
         return False
+    if (
+        a.type is EventType.AGREEMENT
+        and a.trigger.family != b.trigger.family
+        and (a.date is None or b.date is None)
+    ):
+        return False  # "signed a deal" and "signed it into law" are two signings
     if a.type is EventType.BILATERAL or (a.type is EventType.SUMMIT and a.persons):
         return bool(a.persons) and set(a.persons) == set(b.persons)
+    if (
+        a.type is EventType.VISIT
+        and (not a.persons or not b.persons)
+        and a.destination == b.destination is not None
+    ):
+        return True  # "the first visit to Seoul by a Japanese leader" is Kishida's trip
     if a.type is EventType.VISIT and (a.persons or b.persons):
-        return set(a.persons) == set(b.persons)  # a visit is the visitor's
+        if set(a.persons) == set(b.persons) and a.destination == b.destination:
+            return True  # a visit is the visitor's: to Japan, or to Tokyo there
+        if a.persons[:1] != b.persons[:1]:
+            return False
+        if a.destination == b.destination is not None:
+            return True
+        # a stop on the same trip ("expected to visit a city there later this week")
+        dated = a.date is not None and b.date is not None
+        return dated and (a.destination is None or b.destination is None)
     if a.type is EventType.BRIEFING:  # one briefing per speaker unless called "separate"
         return set(a.persons) == set(b.persons)
     shared = set(a.participants) & set(b.participants)
+    if a.type is EventType.OTHER and a.trigger.family != b.trigger.family:
+        # "violated airspace" and "summoned the ambassador" are two occurrences; "used flares
+        # after the plane entered airspace" is one incident told in one sentence
+        return a.sentence == b.sentence and bool(shared) and a.date == b.date
     if a.type is EventType.STATEMENT:  # an unattributed declaration is the one already named
+        if a.persons and b.persons:
+            return set(a.persons) == set(b.persons)
+        if a.persons or b.persons:
+            return not a.participants or not b.participants
         return bool(shared) or not a.participants or not b.participants
     return bool(shared) or (not a.participants and not b.participants)
 
 
-def _dates_compatible(a: FuzzyDate | None, b: FuzzyDate | None) -> bool:
+def _dates_compatible(
+    a: FuzzyDate | None, b: FuzzyDate | None, a_weak: bool = False, b_weak: bool = False
+) -> bool:
+    """Periods that overlap; a report's date also fits an occurrence up to a week before."""
     if a is None or b is None:
         return True
     (a1, a2), (b1, b2) = dates.period(a), dates.period(b)
+    if a_weak != b_weak:
+        reported, happened = (a1, b2) if a_weak else (b1, a2)
+        return happened <= reported <= happened + dt.timedelta(days=7)
     return a1 <= b2 and b1 <= a2
 
 
@@ -1050,6 +1942,133 @@ def _date_into(draft: _Draft, date: FuzzyDate, end: FuzzyDate | None, reason: st
     if first != last and (last - first).days <= 14:
         draft.date, draft.end_date = dates.day_date(first), dates.day_date(last)
         draft.date_reason = f"{draft.date_reason}; {reason}"
+
+
+_PAST_TRIGGER_RE = re.compile(
+    r"(?:held|met|signed|spoke|talked|hosted|visited|travell?ed|arrived|fired|launched|flew"
+    r"|sailed|struck|summoned|expelled|ratified|approved|passed|voted|announced|released)\b",
+    re.I,
+)
+_RESPONSE_RE = re.compile(r"\b(?:in\s+response|in\s+retaliation|responded\s+by)\b", re.I)
+_PRESENT_PERFECT_RE = re.compile(
+    r"\b(?:has|have)\s+(?:just\s+|also\s+)?(?:[a-z]+ed|held|met|spoken|begun|made|won)\b"
+)
+# "he is on a state visit", "is visiting": going on as the article is written
+_ONGOING_RE = re.compile(
+    r"\b(?:is|are)\s+(?:currently\s+|now\s+)?(?:on|in\s+the\s+middle\s+of)\s+"
+    r"(?:an?|his|her|their)\s+(?:[\w-]+\s+)?$|\b(?:is|are)\s+(?:currently\s+|now\s+)?$",
+    re.I,
+)
+_SPOKEN = {EventType.STATEMENT, EventType.BRIEFING}
+_SPEECH_BEFORE_RE = re.compile(r"\b(?:said|told\s+\w+|says)\s+(?:on\s+)?$", re.I)
+_FORMAL_SPEECH_RE = re.compile(
+    r"\b(?:said|announced|declared)\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?"
+    r"statement\b|\b(?:issued|released)\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b"
+    r"|\btold\s+(?:a|the)\s+(?:regular\s+|daily\s+)?(?:news|press)\s+(?:conference|briefing)\b",
+    re.I,
+)
+_OUTCOMES = {EventType.AGREEMENT, EventType.STATEMENT}
+_REPORTED_BEFORE_RE = re.compile(
+    r"\b(?:reported|said|says|announced|told\s+reporters|confirmed)\s+(?:on\s+)?$", re.I
+)
+
+
+def _reported_on(body: str, trigger: Span, reason: str) -> bool:
+    """Whether the date chosen is that of the report ("..., state media reported on Tuesday")."""
+    text = reason.split("'")[1] if reason.count("'") >= 2 else ""
+    at = body.find(text, trigger.end) if text else -1
+    return at > trigger.end and bool(
+        _REPORTED_BEFORE_RE.search(body, max(trigger.end, at - 30), at)
+    )
+
+
+# "the two leaders agreed", "the ministers agreed", "both sides agreed", "they agreed"
+_PAIR_SUBJECT_RE = re.compile(
+    r"\b(?:the\s+two|the\s+(?:three|four)|the|both)\s+(?:leaders|ministers|sides|men|women"
+    r"|presidents|countries|governments)\s+(?:[\w'’-]+\s+)?$|\b(?:they|ministers)\s+(?:also\s+)?$",
+    re.I,
+)
+_GENERIC_PLEDGE_RE = re.compile(
+    r"\s*(?:(?:to|on)\s+)?(?:further\s+|closely\s+)?(?:deepen|strengthen|enhance|boost|promote|continue"
+    r"|maintain|work|keep|cooperate|coordinate|stay|remain|develop)\b"
+    r"(?:\s+(?:[\w'’-]+\s+){0,3}?(?:cooperation|ties|relations|dialogue|communication"
+    r"|coordination|partnership|together|contact|closely)\b)?",
+    re.I,
+)
+_AT_MEETING_RE = re.compile(
+    r"\b(?:at|during|after)\s+(?:the\s+)?(?:conclusion\s+of\s+the\s+|end\s+of\s+the\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:meeting|talks|summit|session|consultations)\b",
+    re.I,
+)
+
+
+def _placed_at_meeting(body: str, window: Span, outcome: bool) -> bool:
+    """Whether the sentence places what it tells at a meeting: "during the talks"; for what a
+    meeting produces (an agreement, a statement) also "after the talks"."""
+    found = _AT_MEETING_RE.search(body, window.start, window.end)
+    return found is not None and (outcome or not found.group().lower().startswith("after"))
+
+
+def _clause_end(body: str, start: int, limit: int) -> int:
+    """Where the clause that begins at ``start`` ends: a semicolon, a speech verb, another link
+    or a comma before "and"/"while" ("five days after X tested a missile, and ...")."""
+    stop = _LINKED_CLAUSE_END_RE.search(body, start, limit)
+    return stop.start() if stop else limit
+
+
+_LINKED_CLAUSE_END_RE = re.compile(
+    r"[;\"“”]|:(?=\s)|\b(?:said|says|told|added|reported)\b|,\s+(?:and|while|but|as)\b"
+    r"|\b(?:and\s+)?(?:\w+\s+)?(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b",
+    re.I,
+)
+
+
+def _visit_content(body: str, trigger: _Trigger, date: Span) -> bool:
+    """ "a two-day visit by Kishida, who held talks on Wednesday", "will travel to Australia,
+    where he is due to meet ... on Monday": what the visitor does there dates the visit (not
+    what was done at a place he came from)."""
+    if trigger.type is not EventType.VISIT or date.start < trigger.span.end:
+        return False
+    gap = body[trigger.span.end : date.start]
+    found = _VISIT_CONTENT_RE.search(gap)
+    return found is not None and " from " not in gap[: found.start()]
+
+
+_VISIT_CONTENT_RE = re.compile(r",\s+(?:who|where)\b")
+
+
+def _inside_since(mention: DateMention, trigger: _Trigger) -> bool:
+    """Whether the trigger is in the "since ..." clause that the time ends ("since its foreign
+    ministry claimed last week": the claim is dated by it)."""
+    opener = mention.expression.since_at
+    return opener is not None and opener <= trigger.span.start < mention.span.start
+
+
+def _when_clause(body: str, date: Span, trigger: Span) -> bool:
+    """ "since April 2019, when they met": the time dates the "when" clause after it."""
+    return date.end <= trigger.start and bool(_WHEN_GAP_RE.fullmatch(body, date.end, trigger.start))
+
+
+_WHEN_GAP_RE = re.compile(r",?\s+(?:when|where)\s+(?:[\w'’-]+\s+){0,6}")
+# A new clause between a time and a trigger: speech ("..., she said"), a relative clause that
+# has closed, a semicolon.
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;\"“”]|:(?=\s)|\b(?:said|says|told|added|reported|according)\b", re.I
+)
+
+
+def _clause_break(body: str, a: Span, b: Span, regex: re.Pattern | None = None) -> bool:
+    between = body[min(a.end, b.end) : max(a.start, b.start)]
+    return bool((regex or _CLAUSE_BREAK_RE).search(between))
+
+
+# Softer: "expired in April after Russia vetoed it in March" - the nearer time may be another
+# clause's; one in the trigger's own clause is preferred.
+_SOFT_BREAK_RE = re.compile(
+    r"\b(?:after|before|since|until|following|when|while|whereas|because)\b"
+    r"|,\s+(?:who|which|where)\b",
+    re.I,
+)
 
 
 def _same_clause(body: str, a: Span, b: Span) -> bool:
@@ -1153,7 +2172,7 @@ def _place_in(
 
 def _known_place(doc: _Document, name: str) -> tuple[str, str | None] | None:
     """A capital or summit city, possibly with ", D.C."; countries are not places."""
-    head = name.split(",")[0].strip()
+    head = re.sub(r"['’]s\b", "", name.split(",")[0]).strip()  # "Seoul's Gimpo airport"
     for candidate in (name, head, " ".join(head.split()[:2]), head.split()[0]):
         if candidate in doc.places:
             return (name if candidate == head else candidate), doc.places[candidate]
@@ -1461,8 +2480,35 @@ def _signers(doc: _Document, draft: _Draft) -> list[str]:
 
 
 def _name_other(doc: _Document, draft: _Draft) -> str:
-    text = re.sub(r"\s+", " ", draft.trigger.text)
-    return text[0].upper() + text[1:]
+    """ "North Korea blew up" for a verb (who did it, as the sentence says), "Drills by China"
+    for a noun."""
+    text = re.sub(r"\s+", " ", draft.trigger.text).strip()
+    if _VERB_FIRST_RE.match(text):
+        before = doc.actors_in(_before(draft.sentence, draft.trigger, 120))
+        subject = _join([a.label for a in _listed_before(doc, before)][:4])
+        return _sentence_case(f"{subject} {text}".strip())
+    who = _labels(doc, draft, (ActorKind.COUNTRY, ActorKind.ORGANIZATION))
+    return _sentence_case(text) + (f" by {_join(who[:3])}" if who else "")
+
+
+def _listed_before(doc: _Document, before: list[_Actor]) -> list[_Actor]:
+    """The actors listed just before a verb: "South Korea, the United States and Japan"."""
+    if not before:
+        return []
+    listed = [before[-1]]
+    for actor in reversed(before[:-1]):
+        gap = doc.body[actor.span.end : listed[0].span.start]
+        if not re.fullmatch(r",\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", gap):
+            break
+        if actor.ref not in {a.ref for a in listed}:
+            listed.insert(0, actor)
+    return listed
+
+
+_VERB_FIRST_RE = re.compile(
+    r"(?:[a-z]+ed|blew|flew|flown|struck|took|became|become|joined|sworn|fired|released|used"
+    r"|issued|formally|applied|held|set|hoisted|raised|shot)\b"
+)
 
 
 _NAMERS = {

@@ -386,3 +386,97 @@ def test_inference_is_fast_on_a_long_hostile_text():
     started = dt.datetime.now()
     dates.infer_publication(body, ArticleMeta(title="t"), KNOWLEDGE)
     assert (dt.datetime.now() - started).total_seconds() < 30  # hang guard, not a speed target
+
+
+# --- relative days, chains, links and bounds ----------------------------------------------------
+
+MONDAY_NOV_20 = day(2023, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The divers were hurt on Tuesday last week.", day(2023, 11, 14)),
+        ("The envoys meet on Thursday next week.", day(2023, 11, 30)),
+        ("The minister said in a statement last night that talks would go on.", day(2023, 11, 19)),
+        ("The premier flew home this morning.", day(2023, 11, 20)),
+        ("The premier visited the port in April last year.", month(2022, 4)),
+        ("The accord was signed on March 3 last year.", day(2022, 3, 3)),
+    ],
+)
+def test_weekdays_of_a_named_week_and_months_of_a_named_year(text, expected):
+    assert only(text, MONDAY_NOV_20)[0] == expected
+
+
+def test_two_weekdays_joined_are_one_range():
+    text = "Leaders of the bloc met in the port city on Sunday and Monday."
+    assert only(text, day(2025, 9, 2)) == (day(2025, 8, 31), day(2025, 9, 1))
+
+
+def test_chains_count_from_the_date_just_before_and_keep_its_precision():
+    text = (
+        "The chamber approved the bill on 12 March 2024. Two days later the president signed it. "
+        "Hours later the opposition walked out. The upper house voted in May 2024, and two "
+        "days later it was law."
+    )
+    assert [m.start for m in dates.find_dates(text, None)] == [
+        day(2024, 3, 12),
+        day(2024, 3, 14),
+        day(2024, 3, 14),
+        month(2024, 5),
+        month(2024, 5),
+    ]
+
+
+def test_a_link_between_clauses_is_no_date_of_its_own():
+    text = "The vote came three days after the premier's trip and hours before the deadline."
+    links = [e for e in dates.scan_dates(text) if e.kind == "link"]
+    assert [(e.offset, e.unit, e.direction, e.vague) for e in links] == [
+        (3, "day", 1, False),
+        (0, "day", -1, False),
+    ]
+    assert dates.find_dates(text, MONDAY_NOV_20) == []
+
+
+def test_a_vague_link_keeps_only_the_month():
+    [link] = [e for e in dates.scan_dates("It came less than a month after the launch.")]
+    assert link.vague
+    assert dates.shift(day(2024, 3, 10), link.unit, -link.offset, vague=True) == month(2024, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tensions have risen since taking office last year.",
+        "It is their first meeting since the minister took office in October.",
+        "Bombers have flown near the islands since 2019.",
+    ],
+)
+def test_a_time_closing_a_since_clause_is_marked_as_a_bound(text):
+    [expression] = dates.scan_dates(text)
+    assert expression.since_at is not None
+    assert text[expression.since_at :].startswith("since")
+
+
+def test_shifting_never_makes_a_date_finer_than_it_is():
+    assert dates.shift(day(2024, 6, 13), "month", -3) == month(2024, 3)
+    assert dates.shift(month(2024, 1), "day", 2) == month(2024, 1)
+    assert dates.shift(year(2023), "month", 7) == year(2023)
+    assert dates.shift(day(2024, 2, 28), "day", 2) == day(2024, 3, 1)
+
+
+def test_a_yearless_dateline_takes_the_year_its_first_lead_weekday_fits():
+    body = (
+        "PORTVILLE, Nov. 22 (Wire) -- The North said Wednesday it had put a satellite into orbit, "
+        "a day after a launch late Tuesday that broke a 2018 agreement.\n\n"
+        "Officials said the rocket flew south."
+    )
+    found = dates.infer_publication(body, ArticleMeta(title="t"), KNOWLEDGE)
+    assert (found.date, found.basis) == (day(2023, 11, 22), DateBasis.DATELINE)
+
+
+def test_the_day_before_ending_a_clause_is_a_chain_but_before_a_clause_a_link():
+    text = "The pact was signed on March 3, 2022. It had been drafted the day before. "
+    text += "A day after the signing, the envoy left."
+    assert [m.start for m in dates.find_dates(text, None)] == [day(2022, 3, 3), day(2022, 3, 2)]
+    assert [e.kind for e in dates.scan_dates(text)] == ["date", "chain", "link"]

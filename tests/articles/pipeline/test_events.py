@@ -399,6 +399,271 @@ def test_hostile_text_with_thousands_of_triggers_stays_fast_and_keys_stay_unique
     assert len({e.key for e in found}) == len(found)
 
 
+# --- occurrences told by verbs, and the dates they take -----------------------------------------
+
+NK = ("KP", "North Korea", ("the North", "North Korean", "Pyongyang"))
+SK = ("KR", "South Korea", ("South Korean", "Seoul"))
+JAPAN = ("JP", "Japan", ("Japanese", "Tokyo"))
+RUSSIA = ("RU", "Russia", ("Russian", "Moscow"))
+KIM_MINJAE = ("Kim Min-jae", "KR", ("Kim",))
+SATO = ("Yuki Sato", "JP", ("Sato",))
+PARK = ("Park Ji-ho", "KR", ("Park",))
+LEE = ("Lee Na-rae", "KR", ("Lee",))
+BRANDT = ("Anna Brandt", "DE", ("Brandt",))
+
+
+def test_military_incidents_told_by_verbs_are_events_when_dated():
+    body = (
+        "North Korea blew up stretches of two border roads on Tuesday. South Korean troops "
+        "fired warning shots in response, the military said.\n\n"
+        "Russian bombers flew over the strait on Friday. The North has blown up roads before. "
+        "South Korean air defences shot down two drones on Sunday."
+    )
+    names = names_for(body, countries=(NK, SK, RUSSIA))
+    found = of_type(find(body, day(2024, 10, 16), names), EventType.OTHER)
+    assert [(e.date, e.name) for e in found] == [
+        (day(2024, 10, 15), "North Korea blew up"),
+        (day(2024, 10, 15), "South Korea fired warning shots"),
+        (day(2024, 10, 11), "Russia flew"),
+        (day(2024, 10, 13), "South Korea shot down"),
+    ]
+
+
+def test_a_flight_needs_aircraft_and_a_tally_is_no_event():
+    body = (
+        "The minister flew to Tokyo on Friday. Chinese and Russian bombers have flown together "
+        "near the islands several times since 2019. Its navy launched a new team on Monday."
+    )
+    names = names_for(body, countries=(JAPAN, RUSSIA))
+    found = find(body, day(2024, 9, 24), names)
+    assert [(e.type, e.date) for e in found] == [(EventType.OTHER, day(2024, 9, 23))]
+
+
+def test_an_airspace_violation_and_the_summons_hours_later_are_two_events():
+    body = (
+        "A Russian patrol plane violated Japanese airspace off the northern islands on Aug. 26. "
+        "Hours later, Vice Minister Yuki Sato summoned Russia's ambassador to lodge a protest."
+    )
+    names = names_for(body, people=(SATO,), countries=(JAPAN, RUSSIA))
+    found = find(body, day(2024, 8, 28), names)
+    assert [(e.type, e.date) for e in found] == [
+        (EventType.OTHER, day(2024, 8, 26)),
+        (EventType.OTHER, day(2024, 8, 26)),
+    ]
+    assert found[1].name == "Yuki Sato summoned Russia's ambassador"
+
+
+def test_an_expulsion_is_an_event_even_without_a_day():
+    body = "Relations soured after Japan expelled two Russian diplomats over spying."
+    names = names_for(body, countries=(JAPAN, RUSSIA))
+    [expulsion] = find(body, day(2024, 8, 28), names)
+    assert (expulsion.type, expulsion.date) == (EventType.OTHER, None)
+
+
+def test_a_chamber_votes_a_head_of_state_ratifies_and_the_report_date_gives_way():
+    body = (
+        "North Korea has ratified its defence treaty with Russia, state media reported on "
+        "Tuesday. Leader Kim Min-jae signed a decree ratifying the treaty on Monday, after "
+        "the lower house of Russia's parliament approved it last month."
+    )
+    names = names_for(body, people=(KIM_MINJAE,), countries=(NK, RUSSIA))
+    found = find(body, day(2024, 11, 12), names)
+    assert sorted((e.type.value, e.date.iso()) for e in found) == [
+        ("agreement", "2024-11-11"),
+        ("vote", "2024-10-01"),
+    ]
+
+
+def test_a_summit_of_a_body_that_is_no_reference_takes_its_two_days():
+    body = "Leaders of the Eurasian Forum met for a summit in Tianjin on Sunday and Monday."
+    names = names_for(body, orgs=(("EAF", ("Eurasian Forum",)),))
+    [summit] = find(body, day(2025, 9, 2), names)
+    assert (summit.type, summit.date, summit.end_date) == (
+        EventType.SUMMIT,
+        day(2025, 8, 31),
+        day(2025, 9, 1),
+    )
+    assert ActorRef(ActorKind.ORGANIZATION, "EAF") in summit.participants
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On Saturday, Park Ji-ho spoke by phone with Lee Na-rae about the drills.",
+        "Park Ji-ho held a brief call with Lee Na-rae on Saturday.",
+        "Park Ji-ho and Lee Na-rae held talks on Saturday.",
+    ],
+)
+def test_calls_and_talks_between_two_people_are_bilateral(sentence):
+    names = names_for(sentence, people=(PARK, LEE))
+    [call] = find(sentence, day(2024, 11, 17), names)
+    assert (call.type, call.date) == (EventType.BILATERAL, day(2024, 11, 16))
+    assert {a.key for a in call.participants} >= {"Park Ji-ho", "Lee Na-rae"}
+
+
+def test_the_pair_who_held_talks_are_the_two_named_before():
+    body = (
+        "Defence Minister Park Ji-ho and Vice Minister Yuki Sato signed a logistics pact in "
+        "Tokyo on Monday. The pair held talks at the ministry before the signing."
+    )
+    names = names_for(body, people=(PARK, SATO), countries=(JAPAN,))
+    [talks] = of_type(find(body, day(2025, 4, 14), names), EventType.BILATERAL)
+    assert talks.participants[:2] == [
+        ActorRef(ActorKind.PERSON, "Park Ji-ho"),
+        ActorRef(ActorKind.PERSON, "Yuki Sato"),
+    ]
+
+
+def test_consultations_named_for_two_countries_are_bilateral():
+    body = "The ministers built on the South Korea–Japan Ministerial Consultations held in May."
+    names = names_for(body, countries=(SK, JAPAN))
+    [consultations] = find(body, day(2024, 11, 17), names)
+    assert (consultations.type, consultations.date) == (EventType.BILATERAL, month(2024, 5))
+
+
+def test_hosting_two_leaders_for_a_summit_is_one_summit_of_three():
+    body = (
+        "President Kim Min-jae hosted Japanese Prime Minister Yuki Sato and German Chancellor "
+        "Anna Brandt in Seoul on Thursday for the first summit between the three countries."
+    )
+    names = names_for(body, people=(KIM_MINJAE, SATO, BRANDT))
+    [summit] = find(body, day(2024, 4, 11), names)
+    assert (summit.type, summit.date) == (EventType.SUMMIT, day(2024, 4, 11))
+    assert [a.key for a in summit.participants if a.kind is ActorKind.PERSON] == [
+        "Kim Min-jae",
+        "Yuki Sato",
+        "Anna Brandt",
+    ]
+
+
+def test_a_briefing_takes_the_day_its_speaker_was_said_to_speak():
+    body = (
+        "Spokeswoman Lee Na-rae said on Tuesday that any arms deal would break the rules.\n\n"
+        '"We will act against anyone who helps them," Lee told a regular news briefing.'
+    )
+    names = names_for(body, people=(LEE,))
+    [briefing] = find(body, day(2023, 9, 13), names)
+    assert (briefing.type, briefing.date) == (EventType.BRIEFING, day(2023, 9, 12))
+
+
+def test_a_statement_last_night_is_the_day_before():
+    body = "In a statement last night, Foreign Minister Lee Na-rae welcomed the pact."
+    names = names_for(body, people=(LEE,))
+    [statement] = find(body, day(2025, 4, 14), names)
+    assert (statement.type, statement.date) == (EventType.STATEMENT, day(2025, 4, 13))
+
+
+def test_each_side_of_three_days_after_is_dated_from_the_other():
+    body = (
+        "The parliament voted to ratify the accession on 26 February, three days after Anna "
+        "Brandt travelled to Vilnius for talks."
+    )
+    names = names_for(body, people=(BRANDT,))
+    found = {e.type: e.date for e in find(body, day(2024, 3, 7), names)}
+    assert found == {EventType.VOTE: day(2024, 2, 26), EventType.VISIT: day(2024, 2, 23)}
+
+
+def test_hours_before_the_meeting_dates_the_main_clause():
+    body = (
+        "Kim Min-jae met Yuki Sato in Vilnius on Wednesday. Hours before the meeting, North "
+        "Korea fired two ballistic missiles into the sea."
+    )
+    names = names_for(body, people=(KIM_MINJAE, SATO), countries=(NK,))
+    [launch] = of_type(find(body, day(2023, 9, 13), names), EventType.LAUNCH)
+    assert launch.date == day(2023, 9, 13)
+
+
+def test_a_since_clause_does_not_date_the_meeting_it_follows():
+    body = (
+        "Ahead of the summit in Vilnius on Friday, Kim Min-jae held bilateral talks with Yuki "
+        "Sato, their first meeting since Sato took office in October."
+    )
+    names = names_for(body, people=(KIM_MINJAE, SATO))
+    [talks] = of_type(find(body, day(2024, 11, 17), names), EventType.BILATERAL)
+    assert talks.date != month(2024, 10)
+
+
+def test_a_date_of_another_clause_does_not_make_an_exercise():
+    body = (
+        "Park Ji-ho, who arrived in Tokyo on Sunday, said the pact set rules for personnel "
+        "taking part in exercises in Japan."
+    )
+    names = names_for(body, people=(PARK,), countries=(JAPAN,))
+    assert of_type(find(body, day(2025, 4, 14), names), EventType.OTHER) == []
+
+
+def test_the_visitor_is_the_subject_not_someone_named_in_passing():
+    body = (
+        "President Kim Min-jae, accompanied by his wife Lee Na-rae, arrived in Canberra on "
+        "Monday for a three-day visit."
+    )
+    names = names_for(body, people=(KIM_MINJAE, LEE))
+    [visit] = find(body, day(2024, 4, 8), names)
+    assert (visit.type, visit.date) == (EventType.VISIT, day(2024, 4, 8))
+    assert visit.participants[0] == ActorRef(ActorKind.PERSON, "Kim Min-jae")
+
+
+def test_a_joint_statement_is_signed_by_every_named_party():
+    body = (
+        "South Korea, Japan and Russia condemned the launch in a joint statement issued on "
+        "Wednesday."
+    )
+    names = names_for(body, countries=(SK, JAPAN, RUSSIA))
+    [statement] = of_type(find(body, day(2023, 11, 22), names), EventType.STATEMENT)
+    assert {"KR", "JP", "RU"} <= {a.key for a in statement.participants}
+
+
+def test_the_leaders_agreement_after_their_meeting_takes_its_day():
+    body = (
+        "Kim Min-jae held talks with Yuki Sato in Seoul on Sunday.\n\n"
+        "The two leaders agreed to let inspectors visit the plant. They also agreed to deepen "
+        "cooperation."
+    )
+    names = names_for(body, people=(KIM_MINJAE, SATO))
+    agreements = of_type(find(body, day(2023, 5, 8), names), EventType.AGREEMENT)
+    assert [e.date for e in agreements] == [day(2023, 5, 7)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The North fired its first missile from a rocket launch site near the coast on Monday.",
+        "The visiting forces agreement took effect on Monday.",
+        "Pyongyang has fired more than 20 ballistic missiles since the start of the year.",
+        "The minister said the partners would be able to visit the base without a visa.",
+        "The ministers agreed to hold annual drills and to deepen cooperation.",
+    ],
+)
+def test_names_adjectives_tallies_and_intentions_are_no_events(body):
+    names = names_for(body, countries=(NK,))
+    assert [e.type for e in find(body, day(2024, 5, 28), names)] in ([], [EventType.LAUNCH])
+    assert not of_type(find(body, day(2024, 5, 28), names), EventType.VISIT)
+    assert not of_type(find(body, day(2024, 5, 28), names), EventType.OTHER)
+
+
+def test_an_annual_meeting_is_an_event_when_the_clause_dates_it():
+    body = "Kim Min-jae will hold the annual leaders' meeting with Yuki Sato in Seoul on Monday."
+    names = names_for(body, people=(KIM_MINJAE, SATO))
+    [meeting] = find(body, day(2024, 6, 13), names)
+    assert (meeting.type, meeting.date) == (EventType.BILATERAL, day(2024, 6, 17))
+
+
+def test_links_and_new_triggers_stay_linear_on_hostile_text():
+    unit = (
+        "North Korea blew up roads on Tuesday, three days after the army summoned the "
+        "ambassador and hours before bombers flew over the strait. The pair held talks. "
+    )
+    timings = []
+    for repeat in (200, 800):
+        body = unit * repeat
+        started = dt.datetime.now()
+        found = find(body, day(2024, 7, 10), names_for(body[:3000], countries=(NK,)))
+        timings.append((dt.datetime.now() - started).total_seconds())
+        assert len({e.key for e in found}) == len(found)
+    assert timings[1] < 30  # hang guard, not a speed target
+    assert timings[1] < 12 * timings[0] + 1  # four times the text, not sixteen times the time
+
+
 # --- the seeds, through the whole pipeline ------------------------------------------------------
 
 SOURCES = Path(__file__).resolve().parents[3] / "fixtures" / "sources"
