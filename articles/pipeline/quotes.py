@@ -125,6 +125,26 @@ _FILLERS = frozenset(
         "yesterday tonight monday tuesday wednesday thursday friday saturday sunday"
     )
 )
+# A name followed by its cue verb, maybe after an appositive and fillers: "… Dr Jane Roe said",
+# "Jane Roe, who chairs the committee, also said". Such a name is its sentence's speaker even
+# when lower-case words stand before it ("Otago University politics lecturer Jane Roe said").
+_CUE_FOLLOWS = re.compile(
+    rf"(?:\s*,[^,.;\n\u2591]{{1,120}},)?\s++(?:(?i:{_alternation(_FILLERS)})\s++){{0,2}}"
+    rf"(?i:{_alternation(_CUE_WORDS)})\b"
+)
+# Words next to a name or in a role that tell "he" from "she"; first names are not used.
+_FEMALE_WORDS = frozenset(
+    _words(
+        "ms ms. mrs mrs. miss madam madame dame lady baroness queen princess spokeswoman "
+        "chairwoman congresswoman councilwoman businesswoman sister daughter wife mother widow"
+    )
+)
+_MALE_WORDS = frozenset(
+    _words(
+        "mr mr. sir lord baron king prince spokesman chairman congressman councilman "
+        "businessman brother son husband father"
+    )
+)
 _LEADING_CONJUNCTIONS = frozenset(_words("and but so yet then while as"))
 # A sentence-opening phrase ending at a comma that is not the subject: "In a separate briefing,",
 # "Asked about the talks,", "Issuing a statement …,".
@@ -208,11 +228,17 @@ _DOC_NP = re.compile(
     rf"(?P<mods>(?:(?:{_CAP}|{_POSSESSIVE}|(?i:{_alternation(_DOC_MODS)}))\s+){{0,6}}?)"
     rf"(?P<head>(?i:{_alternation(_DOC_HEADS)}))s?\b"
 )
+# "in a joint vision statement", "through their leaders' declaration": the text a group spoke in.
+_IN_DOCUMENT = re.compile(
+    r"\b(?i:in|through|via)\s+(?P<doc>(?i:a|an|the|their|its)\s+(?:[\w'\u2019-]+\s+){0,4}?"
+    rf"(?i:{_alternation(_DOC_HEADS)})s?)\b"
+)
 _ORG_MODS = _words(
     "presidential foreign defense defence unification state federal national central military "
     "government interior justice finance trade economy science environment home education "
     "health energy industry prime cabinet joint naval air armed security intelligence "
-    "communist ruling opposition news press"
+    "communist ruling opposition news press state-run state-owned state-controlled "
+    "government-run semi-official"
 )
 _ORG_HEADS = _words(
     "ministry ministries office government department agency embassy council committee "
@@ -233,6 +259,18 @@ _PHRASES = (  # kind, head noun, whole phrase; "np" (people) comes from the titl
 )
 _MODS_REACH = 120  # how far before its head noun a phrase may start ("a senior … official")
 _NAME_FOLLOWS = re.compile(r"[ \t]+[A-Z]")
+# A group of countries speaking as one ("the 11 countries", "both sides", "the two governments")
+# can only do so through a joint text: the speaker is a document.
+_GROUP_NUMBERS = _words("both all two three four five six seven eight nine ten eleven twelve")
+_GROUP_HEADS = _words(
+    "countries nations governments sides states parties allies partners capitals signatories"
+)
+_COUNTRY_GROUP = re.compile(
+    rf"(?i:(?:the\s+)?(?:{_alternation(_GROUP_NUMBERS)}|\d{{1,3}})\s+)"
+    rf"(?:[\w'\u2019-]+\s+){{0,2}}?(?i:{_alternation(_GROUP_HEADS)})\b"
+)
+# Between the members of a coordinated speaker: "NATO and Japan", "France, Germany and the UK".
+_COORDINATION = re.compile(r"(?:\s*,)?\s+(?:and|&)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z&]{1,6}\b")  # NATO, KCNA, JCS: an organisation as a speaker
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey)\b")
 _NAME_SEQUENCE = re.compile(r"(?:[A-Z][\w'\u2019.-]*\s+){0,3}[A-Z][\w'\u2019-]*")
@@ -450,6 +488,7 @@ class _Context:
     heads: dict[str, _Matches] = field(default_factory=dict)
     phrases: tuple = ()  # (kind, head pattern, phrase pattern)
     lookbacks_left: int = _LOOKBACK_BUDGET
+    genders: dict[int, str] = field(default_factory=dict)  # person index -> "f", "m" or ""
 
 
 # --- public API ------------------------------------------------------------------------------
@@ -839,11 +878,10 @@ def _through_document(ctx: _Context, quote: _Quote, found: _Attribution) -> _Att
         return found
     start, _ = _sentence_of(ctx, quote.open)
     _, end = _sentence_of(ctx, quote.close if quote.close is not None else quote.end)
-    for match in _DOC_NP.finditer(ctx.masked, start, end):
-        before = ctx.masked[max(0, match.start() - 4) : match.start()].lower()
-        if before[-3:] == "in " and not before[:1].isalnum():
-            label = ctx.body[match.start() : match.end()]
-            return replace(found, speaker=_Speaker(SpeakerKind.DOCUMENT, label))
+    match = _IN_DOCUMENT.search(ctx.masked, start, end)
+    if match:
+        label = ctx.body[match.start("doc") : match.end()]
+        return replace(found, speaker=_Speaker(SpeakerKind.DOCUMENT, label))
     return found
 
 
@@ -887,6 +925,9 @@ def _cue_clause(ctx: _Context, start: int, limit: int, anchor: int) -> _Attribut
     if not cue:
         return None
     cue_text = cue.group()
+    if cue_text.lower() == "according to":  # `"…" against the South, according to KCNA`
+        x_start, x_end = _phrase_after_cue(masked, cue.end(), limit)
+        return _explicit(_resolve(ctx, x_start, x_end, anchor), "according to")
     x_start, x_end = _trim(masked, start, cue.start())
     if x_start < x_end:
         if len(_WORD.findall(masked[x_start:x_end])) > 16:
@@ -1058,13 +1099,19 @@ def _infer(ctx: _Context, quote: _Quote, state: _State) -> _Attribution | None:
     """A speaker for a quotation whose sentence has no speech cue, from its surroundings."""
     sentence_start, _ = _sentence_of(ctx, quote.open)
     para_start = ctx.paras[quote.para][0]
-    subject = _skip_opening_clause(
-        ctx.masked, _after_last_quote(ctx.masked, sentence_start, quote.open), quote.open
-    )
+    after_quote = _after_last_quote(ctx.masked, sentence_start, quote.open)
+    subject = _skip_opening_clause(ctx.masked, after_quote, quote.open)
     x_start, x_end = _trim(ctx.masked, subject, quote.open)
     if x_start < x_end:  # `The treaty obliges each side to give "…"`: the sentence subject
         found = _resolve(ctx, x_start, x_end, quote.open, mode=_OPENING)
-        return _Attribution(found[0], None, INFERRED) if found else None
+        if found is None and after_quote > sentence_start:
+            # `The leaders voiced "…" about China's "…"`: the subject opens the sentence
+            subject = _skip_opening_clause(ctx.masked, sentence_start, quote.open)
+            x_start, x_end = _trim(ctx.masked, subject, quote.open)
+            found = _resolve(ctx, x_start, x_end, quote.open, mode=_OPENING)
+        if found is None:
+            return None
+        return _through_document(ctx, quote, _Attribution(found[0], None, INFERRED))
     # The previous sentence of the paragraph, when it has no quotation of its own.
     if sentence_start > para_start:
         prev_start, _ = _sentence_of(ctx, sentence_start - 1)
@@ -1141,6 +1188,9 @@ def _resolve(
     """
     if start >= end:
         return None
+    joint = _joint_speaker(ctx, start, end, mode)
+    if joint:
+        return joint, EXPLICIT
     candidates = _candidates(ctx, start, end)
     people = [
         c for c in candidates if c.kind == "person" and _qualified(ctx, start, c.start, c.end)
@@ -1156,6 +1206,52 @@ def _resolve(
     if chosen is None or not _in_place(ctx, chosen.start, chosen.end, start, end, mode):
         return None
     return _resolve_candidate(ctx, chosen, start, end, anchor)
+
+
+def _joint_speaker(ctx: _Context, start: int, end: int, mode: str) -> _Speaker | None:
+    """A group speaking as one through a joint text: "the 11 countries", "NATO and Japan"."""
+    masked = ctx.masked
+    group = _COUNTRY_GROUP.match(masked, start, end)
+    stop = group.end() if group else _coordinated_end(ctx, start, end)
+    if stop is None:
+        return None
+    rest = masked[stop:end].strip(" \t\n.")
+    fillers = all(w.lower() in _FILLERS for w in _WORD.findall(rest))
+    if mode != _OPENING and rest and rest[0] not in ",(" and (mode != _SUBJECT or not fillers):
+        return None  # "NATO and Japan (also) said", not "Japan and Korea signed …, and X said"
+    return _Speaker(SpeakerKind.DOCUMENT, ctx.body[start:stop], plural=True)
+
+
+def _coordinated_end(ctx: _Context, start: int, end: int) -> int | None:
+    """Where a run of two or more countries or organisations joined by "and" or commas, opening
+    the phrase at ``start``, ends; None unless the run is joined by "and" ("NATO and Japan")."""
+    pos = start + 4 if ctx.masked.startswith(("the ", "The "), start) else start
+    members, joined = 0, False
+    while members < 12:
+        member_end = _entity_ending(ctx, pos, end)
+        if member_end is None or ctx.masked.startswith(("'s", "\u2019s"), member_end):
+            break
+        members, stop = members + 1, member_end
+        glue = _COORDINATION.match(ctx.masked, stop, end)
+        if glue is None:
+            break
+        joined = joined or "and" in glue.group() or "&" in glue.group()
+        pos = glue.end()
+    if members < 2 or not joined:
+        return None
+    return stop
+
+
+def _entity_ending(ctx: _Context, pos: int, end: int) -> int | None:
+    """The end of a country or organisation named at ``pos`` (by the names stage or the
+    knowledge files), if one starts there."""
+    slot = bisect.bisect_left(ctx.entity_starts, pos)
+    if slot < len(ctx.entity_spans) and ctx.entity_spans[slot][0] == pos <= end:
+        span_end = ctx.entity_spans[slot][1]
+        if span_end <= end:
+            return span_end
+    match = ctx.entity_pattern.match(ctx.masked, pos, end) if ctx.entity_pattern else None
+    return match.end() if match else None
 
 
 def _in_place(ctx: _Context, c_start: int, c_end: int, start: int, end: int, mode: str) -> bool:
@@ -1302,7 +1398,7 @@ def _named_document_before(ctx: _Context, anchor: int) -> str | None:
 def _pronoun(ctx: _Context, word: str, anchor: int) -> tuple[_Speaker, float] | None:
     lower = word.lower()
     if lower in ("he", "she"):
-        found = _antecedent(ctx, anchor)
+        found = _antecedent(ctx, anchor, pronoun=lower)
         if found is None:
             return None
         if found.kind is SpeakerKind.PERSON:
@@ -1324,7 +1420,7 @@ def _pronoun(ctx: _Context, word: str, anchor: int) -> tuple[_Speaker, float] | 
 
 
 def _antecedent(
-    ctx: _Context, anchor: int, head: str | None = None, mods: str = ""
+    ctx: _Context, anchor: int, head: str | None = None, mods: str = "", pronoun: str = ""
 ) -> _Speaker | None:
     """Who "he", "she" or "the <role>" refers to at ``anchor``.
 
@@ -1337,9 +1433,15 @@ def _antecedent(
         if speaker.kind in (SpeakerKind.PERSON, SpeakerKind.ANONYMOUS) and not speaker.plural:
             last, last_end = speaker, end
             break
-    recent = _recent_subject(ctx, anchor, kinds=("person", "np"), after=last_end)
+    recent = _recent_subject(ctx, anchor, kinds=("person", "np"), after=last_end, pronoun=pronoun)
     if head is None:
-        return recent or last or _recent_subject(ctx, anchor, kinds=("person",), strict=False)
+        if last is not None and _conflicts(ctx, last, pronoun):
+            last = None  # "she said" cannot go back to a Mr Teodoro
+        return (
+            recent
+            or last
+            or _recent_subject(ctx, anchor, kinds=("person",), strict=False, pronoun=pronoun)
+        )
     nearby = [c for c in (recent, last) if c]
     exact = [c for c in nearby if _fits(ctx, c, head, mods, exact=True)]
     if exact:  # "the official" after "a senior NATO official"; "the minister" after a minister
@@ -1347,8 +1449,11 @@ def _antecedent(
     role_holders = [
         i
         for i, person in enumerate(ctx.names.people)
-        if _holds(ctx, person.role, head, mods)
-        and _mods_fit(ctx, person.role, person.country, mods)
+        if (
+            _holds(ctx, person.role, head, mods)
+            and _mods_fit(ctx, person.role, person.country, mods)
+        )
+        or _titled(ctx, i, f"{mods}{head}", anchor)
     ]
     mentioned = [i for i in role_holders if _last_mention_before(ctx, i, anchor) >= 0]
     if mentioned:  # "the prime minister": the holder of that role named most recently
@@ -1360,6 +1465,26 @@ def _antecedent(
     if len(role_holders) == 1:
         return _person_speaker(ctx, role_holders[0], ctx.names.people[role_holders[0]].name)
     return None
+
+
+def _titled(ctx: _Context, index: int, title: str, anchor: int) -> bool:
+    """Whether the article named the person under ``title`` before ``anchor``: "the Deputy
+    Prime Minister" after "the Deputy Prime Minister and Minister for Defence, Jane Roe MP"."""
+    title = " ".join(title.lower().split())
+    if len(title) < 4:
+        return False
+    for span in ctx.names.people[index].mentions[:10]:
+        if span.start >= anchor:
+            continue
+        window = max(0, span.start - 160)
+        at = ctx.masked[window : span.start].lower().rfind(title)
+        if at < 0 or not _title_run(ctx, window + at, span.start):
+            continue
+        slot = bisect.bisect_right(ctx.person_starts, window + at)
+        if slot < len(ctx.person_starts) and ctx.person_starts[slot] < span.start:
+            continue  # the title belongs to someone named in between
+        return True
+    return False
 
 
 def _fits(ctx: _Context, speaker: _Speaker, head: str, mods: str, exact: bool) -> bool:
@@ -1414,8 +1539,10 @@ def _recent_subject(
     kinds: tuple[str, ...],
     after: int = -1,
     strict: bool = True,
+    pronoun: str = "",
 ) -> _Speaker | None:
-    """The latest sentence subject of the given kinds in this and the previous paragraph."""
+    """The latest sentence subject of the given kinds in this and the previous paragraph; with
+    ``pronoun`` ("he", "she") not a person known to be of the other gender."""
     if ctx.lookbacks_left <= 0:  # a pathological document: stop looking back
         return None
     ctx.lookbacks_left -= 1
@@ -1434,7 +1561,11 @@ def _recent_subject(
         for candidate, subject in _subject_candidates(ctx, start, end):
             if candidate.kind not in kinds:
                 continue
-            if strict and not _title_run(ctx, subject, candidate.start):
+            if (
+                strict
+                and not _title_run(ctx, subject, candidate.start)
+                and not _speaks(ctx, candidate)
+            ):
                 break
             if candidate.kind == "person" and not _qualified(
                 ctx, subject, candidate.start, candidate.end
@@ -1443,11 +1574,47 @@ def _recent_subject(
             if ctx.masked.startswith(" and ", candidate.end):
                 break  # "Yoon and the leaders of …": a plural subject is not "he"
             speaker = _subject_speaker(ctx, candidate)
+            if speaker and _conflicts(ctx, speaker, pronoun):
+                break  # an earlier sentence may name the person meant
             if speaker:
                 return speaker
             if candidate.kind != "np":
                 break  # else a title ("German Chancellor") may precede the name
     return None
+
+
+def _speaks(ctx: _Context, candidate: _Candidate) -> bool:
+    """A person named right before a cue verb: "… lecturer Dr Jane Roe said"."""
+    return candidate.kind == "person" and bool(_CUE_FOLLOWS.match(ctx.masked, candidate.end))
+
+
+def _conflicts(ctx: _Context, speaker: _Speaker, pronoun: str) -> bool:
+    """Whether "he" or "she" cannot refer to ``speaker``, a person of known gender."""
+    if pronoun not in ("he", "she") or speaker.kind is not SpeakerKind.PERSON or not speaker.name:
+        return False
+    index = next((i for i, p in enumerate(ctx.names.people) if p.name == speaker.name), -1)
+    gender = _gender(ctx, index) if index >= 0 else ""
+    return bool(gender) and gender != ("f" if pronoun == "she" else "m")
+
+
+def _gender(ctx: _Context, index: int) -> str:
+    """ "f" or "m" when the article marks the person's gender ("Ms Collins", "spokeswoman")."""
+    known = ctx.genders.get(index)
+    if known is not None:
+        return known
+    person = ctx.names.people[index]
+    words = [w.lower() for w in _WORD.findall(f"{person.role or ''} {' '.join(person.aliases)}")]
+    body = ctx.body
+    for span in person.mentions[:20]:
+        before = [w.lower() for w in _WORD.findall(body[max(0, span.start - 40) : span.start])]
+        if "of" not in before[-2:]:  # "the sister of Kim …" says nothing about Kim
+            words.extend(before[-2:])
+        words.extend(w.lower() for w in _WORD.findall(body[span.start : span.end])[:1])
+    female = sum(w in _FEMALE_WORDS for w in words)
+    male = sum(w in _MALE_WORDS for w in words)
+    gender = "f" if female > male else "m" if male > female else ""
+    ctx.genders[index] = gender
+    return gender
 
 
 def _subject_candidates(ctx: _Context, start: int, end: int) -> list[tuple[_Candidate, int]]:

@@ -555,6 +555,149 @@ def test_new_zealand_outlet_style():
     assert [q.cue for q in found] == ["said", "told"]
 
 
+# --- attribution: groups, agencies, gender and titles -----------------------------------------
+
+WALKER = ("Mere Walker", "Dr", "NZ", ["Dr Mere Walker", "Mere Walker", "Walker"])
+COLLINS = (
+    "Ruth Collins",
+    "Defence Minister",
+    "NZ",
+    ["Defence Minister Ruth Collins", "Ms Collins"],
+)
+TEODORO = ("Ramon Reyes", "Defence Secretary", None, ["Mr Reyes", "Ramon Reyes"])
+
+
+def test_according_to_a_state_run_agency_after_the_quote_names_the_agency():
+    body = (
+        'At the meeting the leader approved plans for "swift and overwhelming retaliation" '
+        "against the South, according to the state-run Korean Central News Agency."
+    )
+    quote = only(quotes_in(body))
+    assert (quote.speaker, quote.speaker_kind) == (None, "organization")
+    assert quote.speaker_label == "the state-run Korean Central News Agency"
+
+
+def test_a_numbered_group_of_countries_speaks_through_a_document():
+    body = (
+        "Twelve countries set up a monitoring team in Seoul on Tuesday.\n\n"
+        '"The team will report every violation it can verify," the 12 countries said in a joint '
+        "statement."
+    )
+    quote = only(quotes_in(body))
+    assert (quote.speaker, quote.speaker_kind) == (None, "document")
+
+
+def test_a_country_and_an_organisation_speaking_together_is_their_joint_text():
+    body = (
+        'In a statement issued after the talks, NATO and Japan said they would "deepen '
+        'cooperation on cyber defence and space."'
+    )
+    quote = only(quotes_in(body, organizations=[("NATO", ["NATO"])], countries=[("JP", ["Japan"])]))
+    assert (quote.speaker, quote.speaker_kind) == (None, "document")
+    assert quote.speaker_label == "NATO and Japan"
+
+
+def test_a_single_country_subject_is_still_not_a_joint_text():
+    body = 'Japan said it would "respond firmly to any further provocation."'
+    quote = only(quotes_in(body, countries=[("JP", ["Japan"])]))
+    assert quote.speaker_kind != "document"
+
+
+def test_second_quote_of_a_sentence_keeps_the_subject_before_the_first():
+    body = (
+        "In a joint declaration released after the summit, the four leaders voiced "
+        '"grave concern" over Moscow\'s "reckless and escalating military cooperation."'
+    )
+    quote = only(quotes_in(body))
+    assert quote.text.startswith("reckless and escalating")
+    assert (quote.speaker, quote.speaker_kind) == (None, "document")
+
+
+def test_she_after_a_second_woman_introduced_with_a_lower_case_description():
+    body = (
+        'Ms Collins said the deal was overdue. "It gives our forces certainty," she said.\n\n'
+        "Otago University politics lecturer Dr Mere Walker said the deal marked a shift.\n\n"
+        '"Ten years ago this would have been unthinkable," she said.'
+    )
+    found = quotes_in(body, [COLLINS, WALKER])
+    assert [q.speaker for q in found] == ["Ruth Collins", "Mere Walker"]
+
+
+def test_she_skips_a_man_named_in_between():
+    body = (
+        'Ms Collins said the pact was balanced. "It serves both of us," she said.\n\n'
+        "Mr Reyes, who hosted the talks, said Manila welcomed it.\n\n"
+        '"We will be ready to host the first exercise next year," she said.'
+    )
+    found = quotes_in(body, [COLLINS, TEODORO])
+    assert [q.speaker for q in found] == ["Ruth Collins", "Ruth Collins"]
+
+
+def test_he_skips_a_woman_named_in_between():
+    body = (
+        'Mr Reyes said the pact was balanced. "It serves both of us," he said.\n\n'
+        "Ms Collins, who flew in on Sunday, said Wellington agreed.\n\n"
+        '"We will be ready to host the first exercise next year," he said.'
+    )
+    found = quotes_in(body, [COLLINS, TEODORO])
+    assert [q.speaker for q in found] == ["Ramon Reyes", "Ramon Reyes"]
+
+
+def test_a_sister_of_a_leader_does_not_make_the_leader_a_woman():
+    kim = ("Kim Yo-jong", "sister of the leader", "KP", ["Kim Yo-jong"])
+    leader = ("Kim Jong-un", "leader", "KP", ["Kim Jong-un"])
+    body = (
+        "Kim Yo-jong, the sister of Kim Jong-un, issued a statement.\n\n"
+        '"The more they flex their muscles, the stronger we become," she said.'
+    )
+    quote = only(quotes_in(body, [kim, leader]))
+    assert quote.speaker == "Kim Yo-jong"
+
+
+def test_a_title_used_at_introduction_names_the_person_later():
+    marles = ("Jane Doe", None, "AU", ["Jane Doe"])
+    body = (
+        "Today the Deputy Prime Minister and Minister for Defence, the Hon Jane Doe MP, hosted "
+        "her counterparts in Darwin.\n\n"
+        '"Our three countries share a commitment to peace," the Deputy Prime Minister said.'
+    )
+    quote = only(quotes_in(body, [marles]))
+    assert (quote.speaker, quote.speaker_kind) == ("Jane Doe", "person")
+    assert quote.speaker_label == "the Deputy Prime Minister"
+
+
+def test_a_title_is_not_lent_to_the_next_name_in_a_list():
+    tanabe = ("Aiko Tanabe", None, "JP", ["Aiko Tanabe"])
+    smith = ("John Smith", "Senator", "US", ["John Smith"])
+    body = (
+        "Foreign Minister Aiko Tanabe and John Smith met in Tokyo.\n\n"
+        '"We agreed on a new sanctions package," the Foreign Minister said.'
+    )
+    quote = only(quotes_in(body, [tanabe, smith]))
+    assert quote.speaker == "Aiko Tanabe"
+
+
+def test_a_pact_between_countries_does_not_make_them_the_speaker_of_a_later_name():
+    body = (
+        "Japan and New Zealand signed the pact in Tokyo on Monday, and Tanabe said it would "
+        '"open a new chapter for both of our defence forces."'
+    )
+    quote = only(quotes_in(body, [TANABE], countries=[("JP", ["Japan"]), ("NZ", ["New Zealand"])]))
+    assert quote.speaker_kind != "document"
+
+
+def test_long_coordinations_and_appositives_stay_fast():
+    body = (
+        "NATO and Japan, " * 5000
+        + 'said "we will act together now." '
+        + ("Ms Collins, " + "x " * 60 + ", she said " + '"a b c d." ') * 2000
+    )
+    started = time.perf_counter()
+    found = quotes_in(body, [COLLINS], organizations=[("NATO", ["NATO"])])
+    assert time.perf_counter() - started < 30  # a hang guard
+    assert found
+
+
 # --- confidence ------------------------------------------------------------------------------
 
 
