@@ -127,7 +127,9 @@ _DAY_WORD_OFFSETS = {
 }  # fmt: skip
 # "The next day", "two days later", "hours earlier": counted from the date mentioned just before.
 _CHAIN_RE = re.compile(
-    r"(?i:\bthe\s+(?P<w>previous|following|next|prior)\s+day\b"
+    r"(?i:\b(?P<same>(?:earlier|later)\s+(?:in|on)\s+(?:the|that)\s+day|later\s+that\s+day"
+    r"|(?:on\s+)?(?:the|that)\s+same\s+day)\b"  # "earlier in the day": the day just mentioned
+    r"|\bthe\s+(?P<w>previous|following|next|prior)\s+day\b"
     r"|\b(?:the|a)\s+day\s+(?P<w3>before|after)\b(?!\s+[\w\"“'‘])"  # "... the day before."
     r"|\b(?P<n>an?|\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|several|a\s+few|few|some)?\s*(?P<unit>hours?|days?|weeks?|months?|years?)"
@@ -153,7 +155,8 @@ _AGO_RE = re.compile(
 # Words that put a clause in the future; "would" is left out (reported speech is often past).
 _FUTURE_RE = re.compile(
     r"\b(?:will|shall|won't|set to|scheduled|upcoming|slated|expected to|plans? to|planning to"
-    r"|due to|to be held|forthcoming|ahead of|preview(?:ing)?)\b",
+    r"|due to|to be held|forthcoming|ahead of|preview(?:ing)?"
+    r"|(?:flies|travels|heads|leaves|departs)\s+(?:on\s+)?(?:to|for))\b",  # news present: future
     re.I,
 )
 # Where a clause of the sentence ends, looking back: quotation marks, semicolons, speech verbs.
@@ -447,7 +450,7 @@ def _other_matches(body: str) -> Iterable[tuple[re.Match, dict]]:
     for match in near(_DAY_WORD_RE, body, day_words, 6, 16):
         offset = _DAY_WORD_OFFSETS[match["w"].split()[0].lower()]
         yield match, {"kind": "day", "unit": "day", "offset": offset}
-    for match in near(_CHAIN_RE, body, ("day", "later", "earlier"), 25, 15):
+    for match in near(_CHAIN_RE, body, ("day", "later", "earlier"), 25, 20):
         yield match, _chain_fields(match)
     for match in near(_LINK_RE, body, (" after ", " before "), 40, 12):
         yield match, _link_fields(match)
@@ -473,6 +476,8 @@ def _count(match: re.Match) -> tuple[str, int, bool]:
 
 
 def _chain_fields(match: re.Match) -> dict:
+    if match["same"]:
+        return {"kind": "chain", "unit": "day", "offset": 0}
     word = match["w"] or match["w3"]
     if word:  # "the next day", "the previous day", "the day before"
         offset = -1 if word.lower() in ("previous", "prior", "before") else 1

@@ -120,6 +120,13 @@ _TRIGGERS: list[_Spec] = [
     ),
     _spec(EventType.BILATERAL, "meeting", ("talks",), r"\btalks\s+with\b"),
     _spec(EventType.BILATERAL, "meeting", ("meeting",), r"\bmeetings?\s+between\b"),
+    _spec(  # "talks in Washington on Wednesday between X and Y"
+        EventType.BILATERAL,
+        "meeting",
+        ("talks",),
+        r"\btalks\s+(?:in\s+[A-Z][\w-]+\s+)?(?:on\s+[A-Z][a-z]+day\s+)?between\b",
+        case=True,
+    ),
     _spec(EventType.BILATERAL, "summit", ("summit",), r"\bsummit\s+(?:with|between)\b"),
     _spec(
         EventType.BILATERAL,
@@ -157,7 +164,8 @@ _TRIGGERS: list[_Spec] = [
         EventType.STATEMENT,
         "statement",
         ("critici", "condemn", "denounc", "slammed", "protested"),
-        r"\b(?:Ministry|Office|Kremlin|Pentagon|spokesperson|spokesman|spokeswoman)\b",
+        r"\b(?:Ministry|Office|Kremlin|Pentagon|spokesperson|spokesman|spokeswoman|Staff",
+        r"|Command|[Gg]overnment)\b",
         r"[^.;\"“”]{0,40}?\b(?:criticized|criticised|condemned|denounced|slammed|protested"
         r"|warned\s+of|threatened)\b",
         case=True,
@@ -195,7 +203,8 @@ _TRIGGERS: list[_Spec] = [
         EventType.AGREEMENT,
         "agreement",
         ("sign",),
-        r"\bsign(?:ed|s|ing)?\s+(?:a|an|the|their)?\s*[^.;]{0,60}?",
+        r"\bsign(?:ed|s|ing)?\s+(?:a|an|the|their)?\s*",
+        r"(?:(?!communiqu|statement|declaration)[^.;]){0,60}?",  # a communique is a statement
         r"\b(?:treat(?:y|ies)|agreements?|pacts?|accords?|memorand(?:um|a)|MOUs?|deals?)\b",
     ),
     _spec(
@@ -231,7 +240,8 @@ _TRIGGERS: list[_Spec] = [
         "vote",
         ("approved", "passed", "adopted", "ratified", "voted"),
         r"\b(?:parliament|lower\s+house|upper\s+house|national\s+assembly|assembly|senate",
-        r"|congress|duma|legislature|lawmakers|cabinet)\b[^.;]{0,40}?\b(?:approved|passed|adopted",
+        r"|congress|duma|legislature|lawmakers|cabinet)\b(?:(?!\bnot\b|n['’]t\b|\bnever\b|\byet\s+to\b)[^.;])"
+        r"{0,40}?\b(?:approved|passed|adopted",
         r"|ratified|voted)\b",
         needs_date=True,
     ),
@@ -436,9 +446,10 @@ _TRIGGERS += [
     _spec(
         EventType.OTHER,
         "other",
-        ("sworn", "swearing", "inaugurat", "office"),
+        ("sworn", "swearing", "inaugurat", "office", "became", "becomes"),
         r"\b(?:sworn\s+in|swearing-in|inaugurat(?:ed|ion)|took\s+office|assumed\s+office",
-        r"|takes\s+office)\b",
+        r"|takes\s+office)\b|\bbec(?:ame|omes)\s+(?:[\w'’-]+\s+){0,4}?(?:prime\s+minister|president",
+        r"|chancellor|premier)\b",
         needs_date=True,
     ),
     _spec(
@@ -455,7 +466,8 @@ _TRIGGERS += [
         "other",
         ("address",),
         r"\baddress(?:ed|es)\s+(?:a\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:meeting|session|parliament",
-        r"|congress|assembly|nation|summit|conference|forum|lawmakers)\b",
+        r"|congress|assembly|nation|summit|conference|forum|lawmakers|troops|soldiers|sailors",
+        r"|service\s+(?:members|personnel)|rally|crowd|supporters)\b",
         needs_date=True,
     ),
     _spec(  # a state ratifying by decree or law; a chamber's vote is a vote (above)
@@ -531,6 +543,86 @@ _TRIGGERS += [
     ),
 ]
 
+# Occurrences of domestic politics and law, and of diplomacy, phrased without a meeting noun.
+# All are common words that report an occurrence only when their clause is dated.
+_TRIGGERS += [
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("martial law", "emergency", "decree", "order"),
+        r"\b(?:declar\w*|impos\w*|proclaim\w*|lift\w*|revok\w*|rescind\w*)\s+",
+        r"(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:martial\s+law|(?:state\s+of\s+)?emergency",
+        r"|decree|order)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("resign", "stepped down", "steps down", "arrest", "indict", "raid", "removed", "ousted"),
+        r"\b(?:resign(?:ed|s)|stepped\s+down|steps\s+down|(?:was|were|been)\s+(?:formally\s+)?",
+        r"(?:arrested|indicted|detained|removed\s+from\s+office|ousted)|raided|removed\s+",
+        r"(?:\w+\s+){0,3}?from\s+office)\b",
+        needs_date=True,
+    ),
+    _spec(  # typed like a bare "talks": by who takes part
+        EventType.SUMMIT,
+        "meeting",
+        ("dialogue", "consultations", "two-plus-two", "2+2"),
+        r"\b(?:strategic|security|defen[cs]e|foreign\s+policy|high-level)\s+(?:dialogue",
+        r"|consultations)\b|\b(?:two-plus-two|2\+2)(?:\s+(?:[\w-]+\s+)?(?:talks|meeting",
+        r"|dialogue|consultations))?",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.VISIT,
+        "visit",
+        ("fly", "flies", "flew", "flown", "leave", "left", "depart"),
+        r"\b(?:fl(?:y|ies|ew|own|ying)\s+(?:in)?to|flew\s+in\s+to|leav(?:e|es|ing)\s+for|left\s+for",
+        r"|depart(?:s|ed|ing)?\s+for)\s+(?=(?:the\s+)?[A-Z])",
+        case=True,
+        needs_date=True,
+    ),
+    _spec(  # an institution's dated reaction: "China's foreign ministry said on Monday"
+        EventType.STATEMENT,
+        "statement",
+        ("said", "hit back", "reacted", "responded"),
+        r"\b(?:[Mm]inistry|Kremlin|State\s+Department|[Ee]mbassy|[Mm]ission)",
+        r"(?:\s+(?:of|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})?",
+        r"\s+(?:said|hit\s+back|reacted|responded)\b",
+        r"(?=\s+(?:on\s+|late\s+on\s+|early\s+on\s+)?(?:[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun",
+        r"|Jul|Aug|Sep|Oct|Nov|Dec|\d|yesterday|today|hours\s+later|later\s+that))",
+        case=True,
+        needs_date=True,
+    ),
+    _spec(
+        EventType.VOTE,
+        "vote",
+        ("election", "voters", "polls", "impeach"),
+        r"\belection\s+(?:victory|win|defeat|loss)\b|\b(?:won|lost)\s+(?:the\s+|a\s+)?",
+        r"(?:[\w'’-]+\s+){0,2}?election\b|\bvoters\s+(?:[\w'’-]+\s+){0,3}?(?:ousted|elected",
+        r"|chose|rejected|backed|went\s+to\s+the\s+polls)\b|\bwent\s+to\s+the\s+polls\b",
+        r"|\b(?:voted\s+to\s+)?impeach(?:ed|es)?\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.AGREEMENT,
+        "agreement",
+        ("sign", "brokered"),
+        r"\bsign(?:ed|s|ing)?\s+(?:more\s+than\s+|some\s+|about\s+)?(?:\d+\s+|[a-z]+\s+)?",
+        r"(?:[\w-]+\s+){0,2}?(?:documents|contracts|protocols?|declarations?)\b",
+        r"|\bbrokered\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?(?:deal|agreement|truce|ceasefire)\b",
+        needs_date=True,
+    ),
+    _spec(
+        EventType.OTHER,
+        "other",
+        ("speech", "address"),
+        r"\b(?:in|during|gave|delivered)\s+(?:a|an|his|her|its|the)\s+(?:[\w'’-]+\s+){0,2}?",
+        r"(?:speech|televised\s+address|address\s+to)\b",
+        needs_date=True,
+    ),
+]
+
 _LAUNCH_OBJECT_RE = re.compile(
     r"\b(?:missiles?|rockets?|satellites?|ICBMs?|SLBMs?|projectiles?|warheads?|Hwasong[\w-]*)\b",
     re.I,
@@ -584,6 +676,11 @@ _SPEECH_RE = re.compile(
     r"\b(?:said|says|told|spoke|remarks?|added|stressed|noted|highlighted|shared|expressed"
     r"|emphasi[sz]ed|described|urged|called|comments?|announced|praised|welcomed|warned"
     r"|pledged|vowed|reiterated|underscored|raised|discussed)\b",
+    re.I,
+)
+_SAME_DAY_AFTER_RE = re.compile(
+    r"\b(?:told|gave|held|at)\s+(?:a|an|the|their)\s+(?:joint\s+)?(?:news|press)\s+"
+    r"(?:conference|briefing)\s+(?:right\s+|immediately\s+|shortly\s+)?(?:afterward|afterwards)\b",
     re.I,
 )
 _AFTERWARD_RE = re.compile(r"\b(?:afterward|afterwards|after that|subsequently|then)\b", re.I)
@@ -1237,6 +1334,10 @@ class _Finder:
         text = doc.text(draft.sentence)
         previous = self._previous_dated(draft)
         if _AFTERWARD_RE.search(text) and previous is not None:
+            if draft.type in _SPOKEN and _SAME_DAY_AFTER_RE.search(text):
+                # "told a joint news conference afterward": words spoken right after the meeting
+                draft.date, draft.date_reason = previous.date, "right after an event of that day"
+                return
             draft.date = dates.year_date(previous.date.value.year)
             draft.date_reason = "after an event of the same year"
             return
@@ -1591,6 +1692,8 @@ def _meeting_type(
         return EventType.BILATERAL  # "the Australia–Japan ministerial consultations"
     if kind is EventType.MINISTERIAL or kind is EventType.BILATERAL:
         return kind
+    if "two-plus-two" in trigger.text.lower() or "2+2" in trigger.text:
+        return EventType.BILATERAL  # foreign and defence ministers of two countries
     if trigger.noun == "summit" and _GENERIC_SUMMIT_BEFORE_RE.search(before):
         return None
     if trigger.text.lower() in ("summits", "meetings", "gatherings"):
@@ -1614,15 +1717,21 @@ def _meeting_type(
     )
     if not has_date and not doc.link_between(Span(sentence.start, sentence.start), trigger.span):
         return None  # "military talks", "the meeting" with nothing saying when: no occurrence
-    if re.search(r"\b(?:two|both)\s+(?:leaders|sides|presidents)\b", text, re.I):
+    if _TWO_SIDES_RE.search(text):
         return EventType.BILATERAL
-    if re.search(r"\bministers\b", text, re.I):
+    if _MINISTERS_RE.search(text):
         return EventType.MINISTERIAL
     if re.search(r"\bleaders\b|\bheads of state\b", text, re.I) or trigger.noun == "summit":
         return EventType.SUMMIT
     return EventType.BILATERAL if len(persons) == 2 else EventType.OTHER
 
 
+_TWO_SIDES_RE = re.compile(
+    r"\b(?:two|both)\s+(?:leaders|sides|presidents|premiers|(?:[\w-]+\s+)?ministers|diplomats"
+    r"|governments)\b",
+    re.I,
+)
+_MINISTERS_RE = re.compile(r"\bministers\b|\btop\s+diplomats\b|\bdefen[cs]e\s+chiefs\b", re.I)
 _BARE_MEETING_VERBS = frozenset(["met", "talked", "spoke", "sat down"])
 
 
@@ -1964,7 +2073,9 @@ _SPEECH_BEFORE_RE = re.compile(r"\b(?:said|told\s+\w+|says)\s+(?:on\s+)?$", re.I
 _FORMAL_SPEECH_RE = re.compile(
     r"\b(?:said|announced|declared)\s+in\s+(?:a|an|its|his|her|their)\s+(?:[\w-]+\s+)?"
     r"statement\b|\b(?:issued|released)\s+(?:a|an)\s+(?:[\w-]+\s+)?statement\b"
-    r"|\btold\s+(?:a|the)\s+(?:regular\s+|daily\s+)?(?:news|press)\s+(?:conference|briefing)\b",
+    r"|\btold\s+(?:a|the)\s+(?:regular\s+|daily\s+)?(?:news|press)\s+(?:conference|briefing)\b"
+    r"|\b(?:told|said\s+at)\s+(?:a|the)\s+(?:regular|daily|weekly)\s+(?:(?:news|press|media)\s+)?"
+    r"(?:conference|briefing)\b",
     re.I,
 )
 _OUTCOMES = {EventType.AGREEMENT, EventType.STATEMENT}

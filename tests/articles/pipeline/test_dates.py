@@ -480,3 +480,24 @@ def test_the_day_before_ending_a_clause_is_a_chain_but_before_a_clause_a_link():
     text += "A day after the signing, the envoy left."
     assert [m.start for m in dates.find_dates(text, None)] == [day(2022, 3, 3), day(2022, 3, 2)]
     assert [e.kind for e in dates.scan_dates(text)] == ["date", "chain", "link"]
+
+
+# --- round 3: the same day, and the news present that speaks of the future ----------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The envoy landed on June 20. He met the minister later that day.",
+        "The envoy landed on June 20. Earlier in the day, he met the minister.",
+        "The envoy landed on June 20 and met the minister on the same day.",
+    ],
+)
+def test_the_same_day_is_the_day_just_mentioned(text):
+    found = dates.find_dates(text, MONDAY_JUNE_24)
+    assert [m.start for m in found] == [day(2024, 6, 20), day(2024, 6, 20)]
+
+
+@pytest.mark.parametrize("verb", ["flies to", "travels to", "heads to", "leaves for"])
+def test_the_news_present_of_travel_is_the_coming_weekday(verb):
+    assert only(f"The premier {verb} Canberra on Friday.", MONDAY_JUNE_24)[0] == day(2024, 6, 28)

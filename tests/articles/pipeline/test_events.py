@@ -728,3 +728,124 @@ def test_seed_004_programme_set_up_at_the_vilnius_summit():
     programme = next(e for e in result.events if e.type is EventType.AGREEMENT)
     assert (programme.parent, programme.date) == ("nato-summit-2023-vilnius", month(2023, 7))
     assert {"bilateral", "visit", "launch", "statement"} <= {e.type.value for e in result.events}
+
+
+# --- round 3: occurrences phrased without a meeting noun (own made-up sentences) ----------------
+
+SATURDAY = day(2026, 3, 14)
+
+
+def test_martial_law_and_an_order_lifted_are_dated_occurrences():
+    found = find(
+        "The governor declared martial law in the province on March 2. "
+        "The cabinet lifted the order on March 5.",
+        SATURDAY,
+    )
+    dated = set(e.date for e in of_type(found, EventType.OTHER))
+    assert dated == {day(2026, 3, 2), day(2026, 3, 5)}
+
+
+def test_a_resignation_and_an_arrest_are_occurrences_but_only_when_dated():
+    found = find(
+        "The interior minister resigned on Tuesday. His deputy was arrested on Thursday. "
+        "Ministers often resign over such scandals.",
+        SATURDAY,
+    )
+    assert set(e.date for e in of_type(found, EventType.OTHER)) == {
+        day(2026, 3, 10),
+        day(2026, 3, 12),
+    }
+
+
+def test_a_strategic_dialogue_and_a_two_plus_two_are_meetings():
+    found = find(
+        "The two foreign ministers held a strategic dialogue in Hanoi on Friday. "
+        "Their defence ministers also took part in two-plus-two talks in May last year.",
+        SATURDAY,
+    )
+    assert {e.date for e in of_type(found, EventType.BILATERAL)} == {
+        day(2026, 3, 13),
+        month(2025, 5),
+    }
+
+
+def test_flying_to_a_capital_is_a_visit_and_the_news_present_is_future():
+    found = find("The premier flies to Canberra on Sunday.", SATURDAY)
+    assert [e.date for e in of_type(found, EventType.VISIT)] == [day(2026, 3, 15)]
+
+
+def test_a_ministrys_dated_reaction_is_a_statement_but_a_state_media_report_is_not():
+    found = find(
+        "The foreign ministry said on Friday that the drills were provocative. "
+        "The pact was ratified, state media reported on Thursday.",
+        SATURDAY,
+    )
+    assert [e.date for e in of_type(found, EventType.STATEMENT)] == [day(2026, 3, 13)]
+
+
+def test_an_election_victory_and_voters_ousting_a_government_are_votes():
+    found = find(
+        "She took office after her election victory on March 1. "
+        "In a neighbouring state, voters on Sunday ousted the ruling party.",
+        SATURDAY,
+    )
+    assert set(e.date for e in of_type(found, EventType.VOTE)) == {
+        day(2026, 3, 1),
+        day(2026, 3, 8),
+    }
+
+
+def test_signing_documents_and_brokering_a_deal_are_agreements():
+    found = find(
+        "The two presidents signed more than 15 cooperation documents on Tuesday. "
+        "Qatar brokered a deal between the two sides in February.",
+        SATURDAY,
+    )
+    assert set(e.date for e in of_type(found, EventType.AGREEMENT)) == {
+        month(2026, 2),
+        day(2026, 3, 10),
+    }
+
+
+def test_a_spokesman_at_a_regular_briefing_speaks_on_the_day_of_the_news():
+    found = find(
+        "HANOI, March 14 (Wire) -- The ministry is watching the talks closely. "
+        "A ministry spokesman said at a regular press briefing that ties were improving.",
+        SATURDAY,
+        dateline="HANOI",
+    )
+    assert [e.date for e in of_type(found, EventType.BRIEFING)] == [SATURDAY]
+
+
+def test_a_news_conference_afterward_is_on_the_day_of_the_meeting():
+    found = find(
+        "The two leaders met in Seoul on March 9.\n\n"
+        '"We agreed on a lot," one told a joint news conference afterward.',
+        SATURDAY,
+    )
+    assert [e.date for e in of_type(found, EventType.BRIEFING)] == [day(2026, 3, 9)]
+
+
+def test_a_communique_signed_is_a_statement_not_a_deal_further_on():
+    found = find(
+        "The leaders signed a joint communique on March 3 committing to finalise the deal.",
+        SATURDAY,
+    )
+    assert [e.type for e in found] == [EventType.STATEMENT]
+
+
+def test_a_cabinet_that_has_not_approved_a_text_held_no_vote():
+    found = find("The signing was delayed on March 2 as the cabinet had not approved it.", SATURDAY)
+    assert of_type(found, EventType.VOTE) == []
+
+
+def test_becoming_prime_minister_and_addressing_troops_are_occurrences():
+    found = find(
+        "She became the country's first female prime minister on March 2. "
+        "On Wednesday the president addressed troops at the base.",
+        SATURDAY,
+    )
+    assert set(e.date for e in of_type(found, EventType.OTHER)) == {
+        day(2026, 3, 2),
+        day(2026, 3, 11),
+    }
