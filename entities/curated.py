@@ -21,9 +21,13 @@ def knowledge_with_curation() -> Knowledge:
                 aliases=tuple(
                     sorted(set(person.aliases) | set(reference.aliases if reference else ()))
                 ),
-                country=affiliation.code
-                if affiliation
-                else (reference.country if reference else None),
+                # The knowledge base's affiliation wins unless a curator verified the stored one:
+                # a first-seen affiliation ("NL" for a later NATO chief) must not stick.
+                country=(
+                    reference.country
+                    if reference and not person.verified
+                    else (affiliation.code if affiliation else None)
+                ),
                 roles=reference.roles if reference else (),
             )
         )
