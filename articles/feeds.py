@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.contrib.syndication.views import Feed
 from django.db.models import F
@@ -17,6 +18,8 @@ from entities.models import Event, Person
 from .models import Quote
 
 FEED_ITEMS = 50
+# Characters XML 1.0 cannot hold; a query may carry them (?q=%1B) into the feed's title.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def midnight(day: dt.date | None) -> dt.datetime | None:
@@ -41,7 +44,7 @@ class TimelineFeed(Feed):
 
     def title(self, filterset) -> str:
         summary = filterset.summary()
-        return "natoip timeline" + (f": {'; '.join(summary)}" if summary else "")
+        return NOT_XML.sub("", "natoip timeline" + (f": {'; '.join(summary)}" if summary else ""))
 
     def link(self, filterset) -> str:
         query = filterset.data.urlencode() if filterset.is_bound else ""

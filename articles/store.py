@@ -124,22 +124,31 @@ def _date(value: FuzzyDate | None):
     return (value.value, value.precision.value) if value else (None, "day")
 
 
+def web_address(url: str | None) -> str:
+    """The page's address if it is one a link may point to: a page's metadata is its author's
+    to write, and a ``javascript:`` URL shown as a link would run when clicked."""
+    url = (url or "").strip()
+    if len(url) > 1000 or not url.lower().startswith(("https://", "http://")):
+        return ""
+    return url
+
+
 def _write_article(result: ArticleResult, article: Article | None) -> Article:
     meta = result.meta
     published, precision = _date(meta.published)
     values = {
         "title": meta.title[:500],
         "subtitle": (meta.subtitle or "")[:500],
-        "publisher": meta.publisher or "",
+        "publisher": (meta.publisher or "")[:200],
         "authors": list(meta.authors),
         "published": published,
         "published_precision": precision,
         "published_basis": meta.published_basis.value if meta.published_basis else "",
         "published_reason": meta.published_reason[:500],
-        "dateline": meta.dateline or "",
+        "dateline": (meta.dateline or "")[:100],
         "body": result.body,
         "source_file": result.source[:255],
-        "url": meta.url or "",
+        "url": web_address(meta.url),
     }
     if article is None:
         slug = unique_slug(
@@ -161,7 +170,7 @@ def _write_person(p: PersonResult, countries, organizations, index: PersonIndex)
     if person is None:
         slug = unique_slug(p.slug or p.name, lambda s: Person.objects.filter(slug=s).exists(), "2")
         person = Person.objects.create(
-            name=p.name,
+            name=p.name[:200],
             slug=slug,
             aliases=sorted(name_variants(p) - {p.name}),
             country=countries.get(p.country),
@@ -202,7 +211,7 @@ def _write_roles(result, article, people, countries, organizations) -> None:
 
 
 def _write_event(e: EventResult, result, people, countries, organizations) -> Event:
-    slug = e.reference or e.key
+    slug = (e.reference or e.key)[:200]
     event = Event.objects.filter(slug=slug).first()
     if event is None:
         start, precision = _date(e.date)
@@ -214,7 +223,7 @@ def _write_event(e: EventResult, result, people, countries, organizations) -> Ev
             start_date=start,
             start_precision=precision,
             end_date=end if end and start and end >= start else None,
-            place=e.place or "",
+            place=(e.place or "")[:200],
             host_country=countries.get(e.host_country),
             parent=Event.objects.filter(slug=e.parent).first() if e.parent else None,
             date_reason=e.date_reason[:300],

@@ -134,9 +134,11 @@ class ArticleDetailView(SectionMixin, DetailView):
             ),
             Prefetch(
                 "mentions",
+                # pk breaks ties of first position: the same order on every database and after
+                # a restore (PostgreSQL returns ties in whatever order the rows lie on disk)
                 queryset=Mention.objects.select_related(
                     "person", "country", "organization", "event"
-                ),
+                ).order_by("first_start", "pk"),
             ),
         )
 

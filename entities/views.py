@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import F, Prefetch, Value
 from django.http import Http404
 from django.shortcuts import redirect
@@ -23,6 +25,7 @@ from .models import (
     summit_attendance,
 )
 
+COUNTRY_CODE = re.compile(r"[A-Za-z0-9]{1,8}")  # what a country code in a URL can look like
 KINDS = ("event", "article", "quote")  # also the order of same-day items on the timeline
 DETAIL_ROWS = 50  # rows per section of a detail page; the full list is a filtered list away
 
@@ -267,6 +270,8 @@ class CountryDetailView(SectionMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         code = kwargs["code"]
+        if not COUNTRY_CODE.fullmatch(code):  # e.g. a NUL, which PostgreSQL refuses outright
+            raise Http404("No country has that code.")
         if code != code.upper():
             return redirect("entities:country", code=code.upper(), permanent=True)
         return super().get(request, *args, **kwargs)

@@ -15,11 +15,23 @@ from .result import ArticleResult, Precision
 
 __all__ = ["ArticleResult", "Knowledge", "PipelineError", "process"]
 
+# Bounds that keep one document to a few seconds, whatever it holds. A news article is tens of
+# thousands of characters; far longer text is not one (the stages take up to two seconds per
+# 100,000 characters of dense text), so it is refused rather than cut.
+MAX_TEXT_CHARS = 150_000
+# Real articles quote dozens of times; beyond this it is a transcript or hostile input.
+MAX_QUOTES = 500
+
 
 def process(source: str, data: bytes, knowledge: Knowledge | None = None) -> ArticleResult:
     """Run every stage on one document. Raises ``PipelineError`` with a one-line reason."""
     knowledge = knowledge or default_knowledge()
     raw = reading.read(source, data)
+    if len(raw.text) > MAX_TEXT_CHARS:
+        raise PipelineError(
+            f"{source}: text is too long for an article "
+            f"({len(raw.text):,} characters; the limit is {MAX_TEXT_CHARS:,})"
+        )
     cleaned = cleaning.clean(raw)
     if not cleaned.body.strip():
         raise PipelineError(f"{source}: no article text found")
@@ -34,6 +46,9 @@ def process(source: str, data: bytes, knowledge: Knowledge | None = None) -> Art
         warnings.append("no publication date found")
     found = names.find_names(cleaned.body, meta, knowledge)
     found_quotes = quotes.find_quotes(cleaned.body, found, knowledge)
+    if len(found_quotes) > MAX_QUOTES:
+        warnings.append(f"{len(found_quotes):,} quotations found; kept the first {MAX_QUOTES}")
+        found_quotes = sorted(found_quotes, key=lambda q: q.start)[:MAX_QUOTES]
     found_events = events.find_events(cleaned.body, meta, found, knowledge)
     events.link_quotes(cleaned.body, found_quotes, found_events, meta)
     if not found_quotes:

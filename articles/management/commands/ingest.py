@@ -1,9 +1,10 @@
 import json
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, IntegrityError, OperationalError, transaction
 
 from articles.models import Correction
 from articles.pipeline import PipelineError, process
@@ -12,6 +13,9 @@ from entities.curated import knowledge_with_curation
 from entities.reference import sync_reference
 
 SUFFIXES = {".txt", ".html", ".htm", ""}
+# A concurrent ingest may insert the same article, person or event first: the unique constraint
+# refuses ours (or PostgreSQL breaks a deadlock), and a retry in a new transaction finds theirs.
+ATTEMPTS = 3
 
 
 def document_paths(paths: list[str]) -> list[Path]:
@@ -51,8 +55,8 @@ class Command(BaseCommand):
             knowledge = default_knowledge()
         else:
             knowledge = knowledge_with_curation()
-            sync_reference(knowledge)
-        index = None if dry_run else PersonIndex()
+            _retrying(lambda: sync_reference(knowledge))
+        self.index = None if dry_run else PersonIndex()
         counts = {"created": 0, "updated": 0, "skipped": 0, "failed": 0}
         for path in documents:
             try:
@@ -64,8 +68,10 @@ class Command(BaseCommand):
                     )
                 result = process(path.name, data, knowledge)
             except (PipelineError, OSError) as error:
-                counts["failed"] += 1
-                self.stderr.write(self.style.ERROR(f"{path.name}: {_one_line(error)}"))
+                self._failed(counts, path, _one_line(error))
+                continue
+            except Exception as error:  # a bug in one stage must not stop the other documents
+                self._failed(counts, path, f"internal error: {_described(error)}")
                 continue
             if dry_run:
                 if format == "json":
@@ -76,10 +82,11 @@ class Command(BaseCommand):
                         f"{len(result.quotes)} quotes, {len(result.events)} events"
                     )
                 continue
-            with transaction.atomic():
-                outcome = store(result, index=index, replace=replace)
-                if outcome.status != "skipped":  # curators' decisions outlive re-extraction
-                    Correction.objects.replay()
+            try:
+                outcome = _retrying(partial(self._store, result, replace), self._forget_people)
+            except DatabaseError as error:
+                self._failed(counts, path, f"not stored: {_described(error)}")
+                continue
             counts[outcome.status] += 1
             if options["verbosity"] >= 2 or outcome.status != "skipped":
                 self.stdout.write(f"{outcome.status}: {path.name} — {outcome.article.title}")
@@ -92,6 +99,36 @@ class Command(BaseCommand):
         if counts["failed"]:
             raise CommandError(f"{counts['failed']} of {len(documents)} documents failed")
 
+    def _store(self, result, replace: bool):
+        """One document in one transaction: all of it is stored, or none."""
+        with transaction.atomic():
+            outcome = store(result, index=self.index, replace=replace)
+            if outcome.status != "skipped":  # curators' decisions outlive re-extraction
+                Correction.objects.replay()
+        return outcome
+
+    def _forget_people(self) -> None:
+        """The index may name people whose insert was just rolled back: read it afresh."""
+        self.index = PersonIndex()
+
+    def _failed(self, counts: dict, path: Path, reason: str) -> None:
+        counts["failed"] += 1
+        self.stderr.write(self.style.ERROR(f"{path.name}: {reason}"))
+
+
+def _retrying(action, before_retry=lambda: None):
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            return action()
+        except (IntegrityError, OperationalError):
+            if attempt == ATTEMPTS:
+                raise
+            before_retry()
+
 
 def _one_line(error: Exception) -> str:
     return " ".join(str(error).split()) or error.__class__.__name__
+
+
+def _described(error: Exception) -> str:
+    return f"{error.__class__.__name__}: {_one_line(error)}"[:300]
