@@ -233,7 +233,11 @@ class PersonDetailView(MergedRedirectMixin, SectionMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         person = self.object
-        quotes = Quote.objects.for_cards().by(person).order_by(F("when").desc(nulls_last=True))
+        # pk breaks ties between quotes of one day: the same order on every database and after
+        # a restore
+        quotes = (
+            Quote.objects.for_cards().by(person).order_by(F("when").desc(nulls_last=True), "pk")
+        )
         return super().get_context_data(
             quotes=quotes[:DETAIL_ROWS],
             quote_count=quotes.count(),
